@@ -1,0 +1,20 @@
+package dev.jcodex.protocol;
+
+import dev.jcodex.protocol.serverrequest.ApprovalDecisionResponse;
+import dev.jcodex.protocol.serverrequest.CommandExecutionRequestApprovalParams;
+import dev.jcodex.protocol.serverrequest.FileChangeRequestApprovalParams;
+import java.util.List;
+
+/** The server → client request table (requests the daemon sends and awaits). */
+public final class ServerRequests {
+    private ServerRequests() {}
+
+    public static final RequestMethod<CommandExecutionRequestApprovalParams, ApprovalDecisionResponse>
+            COMMAND_EXECUTION_APPROVAL = new RequestMethod<>("item/commandExecution/requestApproval",
+                    CommandExecutionRequestApprovalParams.class, ApprovalDecisionResponse.class);
+    public static final RequestMethod<FileChangeRequestApprovalParams, ApprovalDecisionResponse>
+            FILE_CHANGE_APPROVAL = new RequestMethod<>("item/fileChange/requestApproval",
+                    FileChangeRequestApprovalParams.class, ApprovalDecisionResponse.class);
+
+    public static final List<RequestMethod<?, ?>> ALL = List.of(COMMAND_EXECUTION_APPROVAL, FILE_CHANGE_APPROVAL);
+}

@@ -1,0 +1,3 @@
+package dev.jcodex.protocol.notification;
+
+public record ConfigWarningNotification(String summary, String details) implements ServerNotification {}

@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.notification;
+
+import dev.jcodex.protocol.v2.ThreadStatus;
+public record ThreadStatusChangedNotification(String threadId, ThreadStatus status) implements ServerNotification {}

@@ -1,0 +1,3 @@
+package dev.jcodex.protocol.notification;
+
+public record WarningNotification(String threadId, String message) implements ServerNotification {}

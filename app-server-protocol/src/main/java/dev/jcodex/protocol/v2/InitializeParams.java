@@ -1,0 +1,6 @@
+package dev.jcodex.protocol.v2;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public record InitializeParams(@JsonProperty(required = true) ClientInfo clientInfo,
+                               InitializeCapabilities capabilities) {}

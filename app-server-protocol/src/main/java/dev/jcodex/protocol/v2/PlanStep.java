@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** status: "pending", "inProgress", "completed". */
+public record PlanStep(String step, String status) {}

@@ -1,0 +1,31 @@
+package dev.jcodex.protocol.v2;
+
+import java.util.List;
+
+/**
+ * A conversation as clients see it. Times are unix seconds. {@code path} is the rollout file (null when
+ * ephemeral); {@code turns} is filled only where a method says so (resume, read with includeTurns).
+ */
+public record Thread(
+        String id,
+        String sessionId,
+        String forkedFromId,
+        String parentThreadId,
+        String preview,
+        boolean ephemeral,
+        String modelProvider,
+        String model,
+        String reasoningEffort,
+        long createdAt,
+        long updatedAt,
+        ThreadStatus status,
+        String path,
+        String cwd,
+        String cliVersion,
+        String originator,
+        String source,
+        String agentNickname,
+        String agentRole,
+        GitInfo gitInfo,
+        String name,
+        List<Turn> turns) {}

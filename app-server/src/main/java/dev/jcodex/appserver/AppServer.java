@@ -1,0 +1,36 @@
+package dev.jcodex.appserver;
+
+import dev.jcodex.appserver.events.EventRouter;
+import dev.jcodex.appserver.events.EventTranslator;
+import dev.jcodex.appserver.handlers.InitializeHandler;
+import dev.jcodex.appserver.handlers.ThreadHandler;
+import dev.jcodex.appserver.handlers.TurnHandler;
+import dev.jcodex.appserver.rpc.Dispatcher;
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.core.config.ConfigLoader;
+import dev.jcodex.core.thread.ThreadManager;
+import java.util.Map;
+
+/** Wires the engine, the event routing and the feature handlers; transports attach connections to it. */
+public final class AppServer {
+    private final ConfigLoader configLoader;
+    private final ThreadManager threads;
+    private final EventRouter router = new EventRouter();
+    private final Dispatcher dispatcher = new Dispatcher();
+
+    public AppServer(ConfigLoader configLoader) {
+        this.configLoader = configLoader;
+        this.threads = new ThreadManager(configLoader, router, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
+        router.setTranslator(new EventTranslator(threads));
+        new InitializeHandler(configLoader.codexHome()).register(dispatcher);
+        new ThreadHandler(threads).register(dispatcher);
+        new TurnHandler(threads).register(dispatcher);
+    }
+
+    public Dispatcher dispatcher() { return dispatcher; }
+    public ThreadManager threads() { return threads; }
+    public ConfigLoader configLoader() { return configLoader; }
+
+    /** Called by a transport for each new connection. */
+    public void attach(JsonRpcConnection conn) { router.register(conn); }
+}

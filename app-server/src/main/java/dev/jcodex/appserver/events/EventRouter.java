@@ -1,0 +1,41 @@
+package dev.jcodex.appserver.events;
+
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.event.EventSink;
+import dev.jcodex.protocol.ServerNotifications;
+import dev.jcodex.protocol.notification.ServerNotification;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Delivers engine events to the connections subscribed to their thread. Each event is translated and
+ * serialized once, whatever the number of subscribers.
+ */
+public final class EventRouter implements EventSink {
+    private final Set<JsonRpcConnection> connections = ConcurrentHashMap.newKeySet();
+    private volatile Function<Event, ServerNotification> translator = e -> null;
+
+    public void setTranslator(EventTranslator t) { this.translator = t::translate; }
+
+    public void register(JsonRpcConnection c) {
+        connections.add(c);
+        c.onClose(() -> connections.remove(c));
+    }
+
+    public Set<JsonRpcConnection> connections() { return Set.copyOf(connections); }
+
+    @Override
+    public void emit(Event event) {
+        ServerNotification n = translator.apply(event);
+        if (n == null) return;
+        String method = ServerNotifications.methodOf(n.getClass());
+        byte[] bytes = null;
+        for (JsonRpcConnection c : connections) {
+            if (!c.session().isSubscribed(event.threadId()) || !c.session().wants(method)) continue;
+            if (bytes == null) bytes = JsonRpcConnection.notification(method, n);
+            c.sendRaw(bytes);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jcodex.appserver.events;
+
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.model.TokenUsage;
+import dev.jcodex.core.thread.AgentThread;
+import dev.jcodex.core.thread.ThreadManager;
+import dev.jcodex.protocol.notification.*;
+import dev.jcodex.protocol.v2.ThreadTokenUsage;
+import dev.jcodex.protocol.v2.TokenUsageBreakdown;
+
+/** The one place where an engine event becomes a wire notification. */
+public final class EventTranslator {
+    private final ThreadManager threads;
+
+    public EventTranslator(ThreadManager threads) { this.threads = threads; }
+
+    /** The notification for {@code e}, or null when the event has no wire form. */
+    public ServerNotification translate(Event e) {
+        return switch (e) {
+            case Event.ThreadStarted s -> {
+                AgentThread t = threads.get(s.threadId());
+                yield t == null ? null : new ThreadStartedNotification(ThreadView.thread(t, false));
+            }
+            case Event.ThreadStatusChanged s -> new ThreadStatusChangedNotification(s.threadId(), ThreadView.status(s.state()));
+            case Event.TurnStarted s -> new TurnStartedNotification(s.threadId(), ThreadView.turn(s.turn()));
+            case Event.TurnCompleted c -> new TurnCompletedNotification(c.threadId(), ThreadView.turn(c.turn()));
+            case Event.ItemStarted s -> new ItemStartedNotification(WireItems.toWire(s.item()), s.threadId(), s.turnId(),
+                    s.item().startedAtMs());
+            case Event.ItemCompleted c -> new ItemCompletedNotification(WireItems.toWire(c.item()), c.threadId(), c.turnId(),
+                    c.item().completedAtMs());
+            case Event.AgentMessageDelta d -> new AgentMessageDeltaNotification(d.threadId(), d.turnId(), d.itemId(), d.delta());
+            case Event.ReasoningSummaryPartAdded p -> new ReasoningSummaryPartAddedNotification(p.threadId(), p.turnId(),
+                    p.itemId(), p.summaryIndex());
+            case Event.ReasoningSummaryDelta d -> new ReasoningSummaryTextDeltaNotification(d.threadId(), d.turnId(),
+                    d.itemId(), d.delta(), d.summaryIndex());
+            case Event.ReasoningContentDelta d -> new ReasoningTextDeltaNotification(d.threadId(), d.turnId(), d.itemId(),
+                    d.delta(), d.contentIndex());
+            case Event.TokenUsageUpdated u -> new ThreadTokenUsageUpdatedNotification(u.threadId(), u.turnId(),
+                    new ThreadTokenUsage(breakdown(u.total()), breakdown(u.last()), u.modelContextWindow()));
+            case Event.Error err -> new ErrorNotification(ThreadView.error(err.failure()), err.willRetry(), err.threadId(),
+                    err.turnId());
+            case Event.Warning w -> new WarningNotification(w.threadId(), w.message());
+        };
+    }
+
+    private static TokenUsageBreakdown breakdown(TokenUsage u) {
+        return new TokenUsageBreakdown(u.totalTokens(), u.inputTokens(), u.cachedInputTokens(), u.outputTokens(),
+                u.reasoningOutputTokens());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.jcodex.appserver.handlers;
+
+import dev.jcodex.appserver.events.ThreadView;
+import dev.jcodex.appserver.rpc.Dispatcher;
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.Reply;
+import dev.jcodex.core.thread.AgentThread;
+import dev.jcodex.core.thread.StartOptions;
+import dev.jcodex.core.thread.ThreadManager;
+import dev.jcodex.core.thread.ThreadSettings;
+import dev.jcodex.protocol.ClientRequests;
+import dev.jcodex.protocol.v2.SandboxMode;
+import dev.jcodex.protocol.v2.ThreadStartParams;
+import dev.jcodex.protocol.v2.ThreadStartResponse;
+
+/** thread/* methods: the lifecycle of conversations. */
+public final class ThreadHandler {
+    private final ThreadManager threads;
+
+    public ThreadHandler(ThreadManager threads) { this.threads = threads; }
+
+    public void register(Dispatcher d) { d.on(ClientRequests.THREAD_START, this::start); }
+
+    Reply start(JsonRpcConnection conn, ThreadStartParams p) {
+        AgentThread t = threads.start(new StartOptions(p.model(), p.modelProvider(), p.cwd(),
+                ThreadView.approval(p.approvalPolicy()), sandboxMode(p.sandbox()), p.config(), p.baseInstructions(),
+                p.developerInstructions(), Boolean.TRUE.equals(p.ephemeral()), conn.session().originator(), "vscode"));
+        conn.session().subscribe(t.id());
+        return Reply.then(response(t), () -> threads.announceStarted(t));
+    }
+
+    public static ThreadStartResponse response(AgentThread t) {
+        ThreadSettings s = t.settings();
+        return new ThreadStartResponse(ThreadView.thread(t, false), s.model(), s.modelProvider(), null, s.cwd(),
+                ThreadView.approval(s.approvalPolicy()), "user", ThreadView.sandbox(s.sandbox()), s.reasoningEffort());
+    }
+
+    static String sandboxMode(SandboxMode m) {
+        if (m == null) return null;
+        return switch (m) {
+            case READ_ONLY -> "read-only";
+            case WORKSPACE_WRITE -> "workspace-write";
+            case DANGER_FULL_ACCESS -> "danger-full-access";
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jcodex.appserver.handlers;
+
+import dev.jcodex.appserver.events.ThreadView;
+import dev.jcodex.appserver.events.WireItems;
+import dev.jcodex.appserver.rpc.Dispatcher;
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.Reply;
+import dev.jcodex.appserver.rpc.RpcException;
+import dev.jcodex.core.thread.AgentThread;
+import dev.jcodex.core.thread.PendingTurn;
+import dev.jcodex.core.thread.ThreadManager;
+import dev.jcodex.core.thread.TurnOverrides;
+import dev.jcodex.protocol.ClientRequests;
+import dev.jcodex.protocol.v2.EmptyResponse;
+import dev.jcodex.protocol.v2.TurnInterruptParams;
+import dev.jcodex.protocol.v2.TurnStartParams;
+import dev.jcodex.protocol.v2.TurnStartResponse;
+import java.nio.file.Path;
+
+/** turn/* methods: starting and stopping turns. */
+public final class TurnHandler {
+    private final ThreadManager threads;
+
+    public TurnHandler(ThreadManager threads) { this.threads = threads; }
+
+    public void register(Dispatcher d) {
+        d.on(ClientRequests.TURN_START, this::start);
+        d.on(ClientRequests.TURN_INTERRUPT, this::interrupt);
+    }
+
+    Reply start(JsonRpcConnection conn, TurnStartParams p) {
+        AgentThread t = loaded(p.threadId());
+        if (p.input().isEmpty()) throw RpcException.invalidParams("Invalid params for turn/start: `input` must not be empty");
+        if (p.cwd() != null && !Path.of(p.cwd()).isAbsolute()) {
+            throw RpcException.invalidParams("Invalid params for turn/start: `cwd` must be an absolute path");
+        }
+        TurnOverrides o = new TurnOverrides(p.model(), p.cwd(), ThreadView.approval(p.approvalPolicy()),
+                p.sandboxPolicy() == null ? null : ThreadView.sandbox(p.sandboxPolicy()), p.effort(), p.summary(),
+                p.outputSchema());
+        PendingTurn pending = t.prepareTurn(WireItems.fromWireInput(p.input()), o);
+        conn.session().subscribe(t.id());
+        return Reply.then(new TurnStartResponse(ThreadView.turn(pending.info())), pending::launch);
+    }
+
+    EmptyResponse interrupt(JsonRpcConnection conn, TurnInterruptParams p) {
+        AgentThread t = loaded(p.threadId());
+        if (!t.interrupt(p.turnId())) {
+            var active = t.activeTurn();
+            throw RpcException.invalidRequest(active == null ? "no active turn to interrupt on thread " + p.threadId()
+                    : "expected active turn id `" + p.turnId() + "` but found `" + active.turnId() + "`");
+        }
+        return EmptyResponse.INSTANCE;
+    }
+
+    private AgentThread loaded(String threadId) {
+        AgentThread t = threads.get(threadId);
+        if (t == null) throw RpcException.invalidRequest("thread not loaded: " + threadId);
+        return t;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jcodex.appserver.rpc;
+
+import dev.jcodex.protocol.v2.ClientInfo;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Per-connection state: handshake, declared capabilities, and the threads this client follows. */
+public final class ClientSession {
+    private volatile boolean initialized;
+    private volatile ClientInfo clientInfo;
+    private volatile boolean experimentalApi;
+    private volatile Set<String> optOutNotifications = Set.of();
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+
+    public boolean initialized() { return initialized; }
+    public ClientInfo clientInfo() { return clientInfo; }
+    public boolean experimentalApi() { return experimentalApi; }
+    public Set<String> subscriptions() { return subscriptions; }
+
+    /** Returns false if the session was already initialized. */
+    public synchronized boolean initialize(ClientInfo info, boolean experimental, Set<String> optOuts) {
+        if (initialized) return false;
+        this.clientInfo = info;
+        this.experimentalApi = experimental;
+        this.optOutNotifications = Set.copyOf(optOuts);
+        this.initialized = true;
+        return true;
+    }
+
+    public boolean wants(String notificationMethod) { return !optOutNotifications.contains(notificationMethod); }
+
+    public void subscribe(String threadId) { subscriptions.add(threadId); }
+
+    public boolean unsubscribe(String threadId) { return subscriptions.remove(threadId); }
+
+    public boolean isSubscribed(String threadId) { return subscriptions.contains(threadId); }
+
+    /** The originator sent to model providers: the client's name, as Codex does. */
+    public String originator() { return clientInfo == null ? "jcodex" : clientInfo.name(); }
+}

@@ -1,0 +1,253 @@
+package dev.jcodex.appserver.rpc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One JSON-RPC peer over any framing (a JSONL line or a WebSocket frame is one message). Parses and
+ * classifies inbound messages, answers with spec-correct errors, writes responses, notifications and its
+ * own requests (integer ids from 0), and resolves replies to those requests. Outbound messages never carry
+ * {@code "jsonrpc"} (the Codex dialect); inbound it is accepted and ignored.
+ */
+public final class JsonRpcConnection {
+    private final Outbound out;
+    private final Dispatcher dispatcher;
+    private final ClientSession session = new ClientSession();
+    private final AtomicLong nextRequestId = new AtomicLong();
+    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public JsonRpcConnection(Outbound out, Dispatcher dispatcher) {
+        this.out = out;
+        this.dispatcher = dispatcher;
+    }
+
+    public ClientSession session() { return session; }
+
+    public boolean isClosed() { return closed; }
+
+    /** Runs when the connection goes away (transport EOF, disconnect, slow-client drop). */
+    public void onClose(Runnable r) {
+        closeHooks.add(r);
+        if (closed) r.run();
+    }
+
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (var f : pending.values()) f.completeExceptionally(new IllegalStateException("connection closed"));
+        pending.clear();
+        for (Runnable r : closeHooks) {
+            try { r.run(); } catch (RuntimeException e) { e.printStackTrace(System.err); }
+        }
+        out.close();
+    }
+
+    /** Handles one inbound message (without its newline). */
+    public void handle(byte[] buf, int off, int len) {
+        if (isBlank(buf, off, len)) return;
+        JsonNode node;
+        try {
+            node = ProtocolJson.MAPPER.readTree(buf, off, len);
+        } catch (StreamConstraintsException e) {
+            sendError(NullNode.instance, RpcException.invalidRequest("Invalid request: " + firstLine(e.getOriginalMessage())));
+            return;
+        } catch (JsonProcessingException e) {
+            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + firstLine(e.getOriginalMessage())));
+            return;
+        } catch (IOException e) {
+            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + e.getMessage()));
+            return;
+        }
+        handle(node);
+    }
+
+    void handle(JsonNode node) {
+        if (node == null || node.isMissingNode()) return;
+        if (node.isArray()) {
+            sendError(NullNode.instance, RpcException.invalidRequest(node.isEmpty()
+                    ? "Invalid request: empty batch"
+                    : "Invalid request: batches are not supported; send one message per line"));
+            return;
+        }
+        if (!(node instanceof ObjectNode msg)) {
+            sendError(NullNode.instance, RpcException.invalidRequest("Invalid request: expected a JSON object"));
+            return;
+        }
+        JsonNode id = msg.get("id");
+        boolean hasId = id != null;
+        boolean validId = hasId && (id.isTextual() || (id.isIntegralNumber() && id.canConvertToLong()));
+        JsonNode method = msg.get("method");
+        if (method != null) {
+            if (!method.isTextual()) {
+                sendError(validId ? id : NullNode.instance, RpcException.invalidRequest("Invalid request: `method` must be a string"));
+                return;
+            }
+            if (!hasId) {
+                handleNotification(method.asText());
+                return;
+            }
+            if (!validId) {
+                sendError(NullNode.instance, RpcException.invalidRequest("Invalid request: `id` must be a string or an integer"));
+                return;
+            }
+            dispatcher.dispatch(this, id, method.asText(), msg.get("params"));
+            return;
+        }
+        if (hasId && (msg.has("result") || msg.has("error"))) {
+            handleResponse(id, msg);
+            return;
+        }
+        sendError(validId ? id : NullNode.instance, RpcException.invalidRequest("Invalid request: missing `method`"));
+    }
+
+    private void handleNotification(String method) {
+        // "initialized" is the only client notification; others are ignored as JSON-RPC allows.
+        if (!"initialized".equals(method)) System.err.println("jcodex: ignoring client notification " + method);
+    }
+
+    private void handleResponse(JsonNode id, ObjectNode msg) {
+        CompletableFuture<JsonNode> f = id.canConvertToLong() ? pending.remove(id.asLong()) : null;
+        if (f == null) {
+            System.err.println("jcodex: ignoring response to unknown request id " + id);
+            return;
+        }
+        if (msg.has("error")) f.completeExceptionally(new ClientErrorReply(msg.get("error")));
+        else f.complete(msg.get("result"));
+    }
+
+    /** The client answered one of our requests with an error object. */
+    public static final class ClientErrorReply extends RuntimeException {
+        private final transient JsonNode error;
+
+        ClientErrorReply(JsonNode error) {
+            super("client replied with error: " + error, null, false, false);
+            this.error = error;
+        }
+
+        public JsonNode error() { return error; }
+    }
+
+    // ---- outbound ----
+
+    public void sendResult(JsonNode id, Object result) {
+        write(g -> {
+            g.writeFieldName("id");
+            g.writeTree(id);
+            g.writeFieldName("result");
+            ProtocolJson.MAPPER.writeValue(g, result == null ? ProtocolJson.MAPPER.createObjectNode() : result);
+        });
+    }
+
+    public void sendError(JsonNode id, RpcException e) {
+        write(g -> {
+            g.writeFieldName("id");
+            g.writeTree(id == null ? NullNode.instance : id);
+            g.writeObjectFieldStart("error");
+            g.writeNumberField("code", e.code());
+            g.writeStringField("message", e.getMessage());
+            if (e.data() != null) {
+                g.writeFieldName("data");
+                ProtocolJson.MAPPER.writeValue(g, e.data());
+            }
+            g.writeEndObject();
+        });
+    }
+
+    /** Sends an already-serialized message (a notification shared by several connections). */
+    public void sendRaw(byte[] message) {
+        if (closed) return;
+        if (!out.send(message)) {
+            System.err.println("jcodex: client is not reading; dropping the connection");
+            close();
+        }
+    }
+
+    /** Serializes a notification once; {@link #sendRaw} it to each subscriber. */
+    public static byte[] notification(String method, Object params) {
+        return serialize(g -> {
+            g.writeStringField("method", method);
+            g.writeFieldName("params");
+            ProtocolJson.MAPPER.writeValue(g, params);
+            g.writeNumberField("emittedAtMs", System.currentTimeMillis());
+        });
+    }
+
+    public void sendNotification(String method, Object params) {
+        if (session.wants(method)) sendRaw(notification(method, params));
+    }
+
+    /** Sends a server → client request; the future completes with the client's result. */
+    public CompletableFuture<JsonNode> sendRequest(String method, Object params) {
+        long id = nextRequestId.getAndIncrement();
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new IllegalStateException("connection closed"));
+            return f;
+        }
+        pending.put(id, f);
+        write(g -> {
+            g.writeFieldName("id");
+            g.writeTree(LongNode.valueOf(id));
+            g.writeStringField("method", method);
+            g.writeFieldName("params");
+            ProtocolJson.MAPPER.writeValue(g, params);
+        });
+        return f;
+    }
+
+    /** Id that the next server request will get (for serverRequest/resolved bookkeeping). */
+    public long peekNextRequestId() { return nextRequestId.get(); }
+
+    public void forgetRequest(long id) {
+        CompletableFuture<JsonNode> f = pending.remove(id);
+        if (f != null) f.cancel(false);
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private void write(Body body) { sendRaw(serialize(body)); }
+
+    private static byte[] serialize(Body body) {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = ProtocolJson.MAPPER.getFactory().createGenerator(bos)) {
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bos.toByteArray();
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+        }
+        return true;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "invalid JSON";
+        int nl = s.indexOf('\n');
+        return nl > 0 ? s.substring(0, nl) : s;
+    }
+}

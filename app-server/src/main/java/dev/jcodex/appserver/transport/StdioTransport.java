@@ -1,0 +1,49 @@
+package dev.jcodex.appserver.transport;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.jcodex.appserver.rpc.Dispatcher;
+import dev.jcodex.appserver.rpc.ErrorCodes;
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.RpcException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.function.Consumer;
+
+/** JSONL over stdin/stdout: the connection of an IDE that spawned the daemon. */
+public final class StdioTransport {
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+    private StdioTransport() {}
+
+    /**
+     * Serves one connection until stdin closes. The real stdout is taken here and System.out is pointed at
+     * stderr, so no stray print can corrupt the protocol stream.
+     */
+    public static void serve(Dispatcher dispatcher, Consumer<JsonRpcConnection> onOpen) throws IOException {
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        // stdio blocks the producer rather than dropping: the IDE owns this pipe and the process.
+        WriterQueue writer = new WriterQueue(stdout, 16 * 1024, Long.MAX_VALUE / 4, "jcodex-stdout");
+        JsonRpcConnection conn = new JsonRpcConnection(writer, dispatcher);
+        onOpen.accept(conn);
+        try {
+            new LineReader(stdin, MAX_LINE_BYTES).run(new LineReader.Sink() {
+                @Override
+                public void line(byte[] buf, int off, int len) { conn.handle(buf, off, len); }
+
+                @Override
+                public void oversized(long length) {
+                    conn.sendError(NullNode.instance, new RpcException(ErrorCodes.INVALID_REQUEST,
+                            "Invalid request: message of " + length + " bytes exceeds the limit of " + MAX_LINE_BYTES));
+                }
+            });
+        } finally {
+            conn.close();
+        }
+    }
+}

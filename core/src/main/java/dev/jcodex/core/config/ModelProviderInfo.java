@@ -1,0 +1,24 @@
+package dev.jcodex.core.config;
+
+import java.util.Map;
+
+/**
+ * One {@code [model_providers.<id>]} entry. {@code wireApi} is "responses", "chat", or "offline" for the
+ * embedded scripted model.
+ */
+public record ModelProviderInfo(String id, String name, String baseUrl, String envKey, String wireApi,
+                                Map<String, String> queryParams, Map<String, String> httpHeaders,
+                                Map<String, String> envHttpHeaders, int requestMaxRetries, int streamMaxRetries,
+                                long streamIdleTimeoutMs, boolean requiresOpenaiAuth, String script) {
+
+    public static final int DEFAULT_REQUEST_MAX_RETRIES = 4;
+    public static final int DEFAULT_STREAM_MAX_RETRIES = 5;
+    public static final long DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
+
+    /** The API key from {@code env_key}, if the provider has one and the variable is set. */
+    public String apiKey() {
+        if (envKey == null) return null;
+        String v = System.getenv(envKey);
+        return v == null || v.isBlank() ? null : v;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jcodex.core.event;
+
+import dev.jcodex.core.item.Item;
+import dev.jcodex.core.model.TokenUsage;
+
+/** What the engine reports about a thread. The app-server turns each into wire messages in one place. */
+public sealed interface Event {
+    String threadId();
+
+    /** A new thread exists (start or fork); announced after the request that made it was answered. */
+    record ThreadStarted(String threadId) implements Event {}
+
+    record ThreadStatusChanged(String threadId, ThreadState state) implements Event {}
+
+    record TurnStarted(String threadId, TurnInfo turn) implements Event {}
+
+    record TurnCompleted(String threadId, TurnInfo turn) implements Event {}
+
+    record ItemStarted(String threadId, String turnId, Item item) implements Event {}
+
+    record ItemCompleted(String threadId, String turnId, Item item) implements Event {}
+
+    record AgentMessageDelta(String threadId, String turnId, String itemId, String delta) implements Event {}
+
+    record ReasoningSummaryPartAdded(String threadId, String turnId, String itemId, int summaryIndex) implements Event {}
+
+    record ReasoningSummaryDelta(String threadId, String turnId, String itemId, String delta, int summaryIndex)
+            implements Event {}
+
+    record ReasoningContentDelta(String threadId, String turnId, String itemId, String delta, int contentIndex)
+            implements Event {}
+
+    record TokenUsageUpdated(String threadId, String turnId, TokenUsage total, TokenUsage last,
+                             Long modelContextWindow) implements Event {}
+
+    /** A turn-level error; {@code willRetry} when the engine re-sends the request itself. */
+    record Error(String threadId, String turnId, TurnFailure failure, boolean willRetry) implements Event {}
+
+    record Warning(String threadId, String message) implements Event {}
+}

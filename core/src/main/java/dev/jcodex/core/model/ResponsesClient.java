@@ -1,0 +1,268 @@
+package dev.jcodex.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.core.config.ModelProviderInfo;
+import dev.jcodex.core.util.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAI Responses API over HTTP + Server-Sent Events ({@code POST {base_url}/responses}, stream:true).
+ * Request-level failures (connect errors, 5xx, retryable 429) are retried here with exponential backoff and
+ * jitter; a stream that breaks after it started is reported as {@code responseStreamDisconnected} so the
+ * turn can re-send the whole request and tell the client.
+ */
+public final class ResponsesClient implements ModelClient {
+    private static final Pattern RETRY_IN = Pattern.compile("try again in ([0-9.]+)\\s*(ms|s)", Pattern.CASE_INSENSITIVE);
+
+    private final ModelProviderInfo provider;
+    private final HttpClient http;
+    private final Map<String, String> extraHeaders;
+
+    /** {@code extraHeaders}: originator, user-agent and the like, set by whoever embeds the engine. */
+    public ResponsesClient(ModelProviderInfo provider, Map<String, String> extraHeaders) {
+        this.provider = provider;
+        this.extraHeaders = Map.copyOf(extraHeaders);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Override
+    public void stream(ModelRequest request, ModelStream sink, Cancellation cancel)
+            throws ModelError, InterruptedException {
+        byte[] body = Json.MAPPER.valueToTree(requestBody(request)).toString().getBytes(StandardCharsets.UTF_8);
+        int attempt = 0;
+        while (true) {
+            try {
+                send(body, request, sink, cancel);
+                return;
+            } catch (ModelError e) {
+                if (cancel.isCancelled()) throw e;
+                if (!e.retryable() || e.isStreamDisconnect() || attempt >= provider.requestMaxRetries()) {
+                    throw attempt > 0 && e.httpStatus() != null && e.httpStatus() == 429
+                            ? new ModelError("responseTooManyFailedAttempts", e.getMessage(), 429, false, e.details())
+                            : e;
+                }
+                attempt++;
+                long delay = e.retryAfterMs() > 0 ? e.retryAfterMs() : backoffMs(attempt);
+                System.err.println("jcodex: model request failed (" + e.getMessage() + "), retry " + attempt + "/"
+                        + provider.requestMaxRetries() + " in " + delay + " ms");
+                Thread.sleep(delay);
+            }
+        }
+    }
+
+    /** 200 ms · 2^(n-1), ±10 % jitter. */
+    public static long backoffMs(int attempt) {
+        double base = 200.0 * Math.pow(2, attempt - 1);
+        return (long) (base * (0.9 + ThreadLocalRandom.current().nextDouble() * 0.2));
+    }
+
+    ObjectNode requestBody(ModelRequest r) {
+        ObjectNode b = Json.object();
+        b.put("model", r.model());
+        b.put("instructions", r.instructions() == null ? "" : r.instructions());
+        ArrayNode input = b.putArray("input");
+        r.input().forEach(input::add);
+        ArrayNode tools = b.putArray("tools");
+        r.tools().forEach(tools::add);
+        b.put("tool_choice", "auto");
+        b.put("parallel_tool_calls", true);
+        if (r.reasoningEffort() != null || r.reasoningSummary() != null) {
+            ObjectNode reasoning = b.putObject("reasoning");
+            if (r.reasoningEffort() != null) reasoning.put("effort", r.reasoningEffort());
+            if (r.reasoningSummary() != null && !"none".equals(r.reasoningSummary()))
+                reasoning.put("summary", r.reasoningSummary());
+            b.putArray("include").add("reasoning.encrypted_content");
+        }
+        b.put("store", false);
+        b.put("stream", true);
+        if (r.promptCacheKey() != null) b.put("prompt_cache_key", r.promptCacheKey());
+        if (r.outputSchema() != null) {
+            ObjectNode format = b.putObject("text").putObject("format");
+            format.put("type", "json_schema");
+            format.put("name", "codex_output_schema");
+            format.put("strict", true);
+            format.set("schema", Json.MAPPER.valueToTree(r.outputSchema()));
+        }
+        return b;
+    }
+
+    private URI endpoint() {
+        String base = provider.baseUrl();
+        if (base == null) throw new IllegalStateException("model provider `" + provider.id() + "` has no base_url");
+        StringBuilder url = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .append("/responses");
+        if (!provider.queryParams().isEmpty()) {
+            String sep = "?";
+            for (var e : provider.queryParams().entrySet()) {
+                url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+                sep = "&";
+            }
+        }
+        return URI.create(url.toString());
+    }
+
+    private void send(byte[] body, ModelRequest request, ModelStream sink, Cancellation cancel)
+            throws ModelError, InterruptedException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint())
+                .timeout(Duration.ofMinutes(30))
+                .header("content-type", "application/json")
+                .header("accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        extraHeaders.forEach(rb::header);
+        if (request.threadId() != null) rb.header("session_id", request.threadId());
+        if (request.originator() != null) rb.header("originator", request.originator());
+        String key = provider.apiKey();
+        if (key != null) rb.header("authorization", "Bearer " + key);
+        provider.httpHeaders().forEach(rb::header);
+        provider.envHttpHeaders().forEach((h, env) -> {
+            String v = System.getenv(env);
+            if (v != null && !v.isBlank()) rb.header(h, v);
+        });
+        HttpResponse<InputStream> resp;
+        try {
+            var future = http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (var unused = cancel.onCancel(() -> future.cancel(true))) {
+                resp = future.get();
+            }
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ModelError("other", "request cancelled", null, false, null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new ModelError("httpConnectionFailed", "error sending request: " + c, null, true, String.valueOf(c));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException ie) throw ie;
+            throw new ModelError("httpConnectionFailed", "error sending request: " + e, null, true, null);
+        }
+        int status = resp.statusCode();
+        if (status / 100 != 2) {
+            String text;
+            try (InputStream in = resp.body()) {
+                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
+            throw HttpErrors.fromStatus(status, text);
+        }
+        readSse(resp.body(), sink, cancel);
+    }
+
+    private void readSse(InputStream body, ModelStream sink, Cancellation cancel) throws ModelError {
+        AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+        IdleWatchdog.Handle watchdog = IdleWatchdog.watch(lastActivity, provider.streamIdleTimeoutMs(), body);
+        try (body; var unused = cancel.onCancel(() -> closeQuietly(body));
+             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            StringBuilder data = new StringBuilder();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lastActivity.set(System.nanoTime());
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        if (dispatch(data.toString(), sink)) return;
+                        data.setLength(0);
+                    }
+                } else if (line.startsWith("data:")) {
+                    if (!data.isEmpty()) data.append('\n');
+                    data.append(line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5));
+                }
+            }
+            if (!data.isEmpty() && dispatch(data.toString(), sink)) return;
+            throw disconnected(watchdog.fired() ? "idle timeout waiting for SSE" : "stream closed before response.completed");
+        } catch (ModelError e) {
+            throw e;
+        } catch (Exception e) {
+            if (cancel.isCancelled()) throw new ModelError("other", "request cancelled", null, false, null);
+            throw disconnected(watchdog.fired() ? "idle timeout waiting for SSE" : e.toString());
+        } finally {
+            watchdog.cancel();
+        }
+    }
+
+    private static ModelError disconnected(String why) {
+        return new ModelError("responseStreamDisconnected", "stream disconnected before completion: " + why, null,
+                true, "stream disconnected before completion: " + why);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try { in.close(); } catch (IOException ignored) { }
+    }
+
+    /** Handles one SSE event; returns true at response.completed. */
+    private static boolean dispatch(String data, ModelStream sink) throws ModelError {
+        JsonNode ev;
+        try {
+            ev = Json.MAPPER.readTree(data);
+        } catch (IOException e) {
+            System.err.println("jcodex: ignoring unparsable SSE data: " + data);
+            return false;
+        }
+        String type = ev.path("type").asText("");
+        switch (type) {
+            case "response.created" -> sink.on(new ResponseEvent.Created(ev.path("response").path("id").asText(null)));
+            case "response.output_item.added" -> {
+                if (ev.get("item") instanceof ObjectNode item) sink.on(new ResponseEvent.OutputItemAdded(item));
+            }
+            case "response.output_text.delta" -> sink.on(new ResponseEvent.OutputTextDelta(
+                    ev.path("item_id").asText(null), ev.path("delta").asText("")));
+            case "response.reasoning_summary_part.added" -> sink.on(new ResponseEvent.ReasoningSummaryPartAdded(
+                    ev.path("item_id").asText(null), ev.path("summary_index").asInt(0)));
+            case "response.reasoning_summary_text.delta" -> sink.on(new ResponseEvent.ReasoningSummaryDelta(
+                    ev.path("item_id").asText(null), ev.path("delta").asText(""), ev.path("summary_index").asInt(0)));
+            case "response.reasoning_text.delta" -> sink.on(new ResponseEvent.ReasoningContentDelta(
+                    ev.path("item_id").asText(null), ev.path("delta").asText(""), ev.path("content_index").asInt(0)));
+            case "response.output_item.done" -> {
+                if (ev.get("item") instanceof ObjectNode item) sink.on(new ResponseEvent.OutputItemDone(item));
+            }
+            case "response.completed" -> {
+                JsonNode r = ev.path("response");
+                sink.on(new ResponseEvent.Completed(r.path("id").asText(null), usage(r.path("usage"))));
+                return true;
+            }
+            case "response.failed" -> throw HttpErrors.fromResponseError(ev.path("response").path("error"));
+            case "response.incomplete" -> {
+                String reason = ev.path("response").path("incomplete_details").path("reason").asText("unknown");
+                throw new ModelError("other", "Incomplete response returned, reason: " + reason, null, false, null);
+            }
+            case "error" -> throw HttpErrors.fromResponseError(ev.has("error") ? ev.get("error") : ev);
+            default -> { /* other events carry nothing the engine needs */ }
+        }
+        return false;
+    }
+
+    static TokenUsage usage(JsonNode u) {
+        if (u == null || u.isMissingNode() || u.isNull()) return TokenUsage.ZERO;
+        long in = u.path("input_tokens").asLong(0);
+        long out = u.path("output_tokens").asLong(0);
+        return new TokenUsage(in, u.path("input_tokens_details").path("cached_tokens").asLong(0), out,
+                u.path("output_tokens_details").path("reasoning_tokens").asLong(0),
+                u.path("total_tokens").asLong(in + out));
+    }
+
+    static long retryDelayFrom(String message) {
+        if (message == null) return -1;
+        Matcher m = RETRY_IN.matcher(message);
+        if (!m.find()) return -1;
+        double v = Double.parseDouble(m.group(1));
+        return (long) (m.group(2).equalsIgnoreCase("s") ? v * 1000 : v);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.jcodex.core.thread;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.event.ThreadState;
+import dev.jcodex.core.event.TurnInfo;
+import dev.jcodex.core.item.InputPart;
+import dev.jcodex.core.item.Item;
+import dev.jcodex.core.model.TokenUsage;
+import dev.jcodex.core.util.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loaded conversation: its settings, the model-facing history and the record of its turns. At most one
+ * turn runs at a time.
+ */
+public final class AgentThread {
+    private final ThreadManager manager;
+    private final ThreadMetadata meta;
+    private volatile ThreadSettings settings;
+    private final List<ObjectNode> history = new ArrayList<>();
+    private final List<TurnRecord> turns = new ArrayList<>();
+    private TurnRunner active;
+    private volatile ThreadState state = ThreadState.IDLE;
+    private boolean contextSent;
+    private TokenUsage totalUsage = TokenUsage.ZERO;
+
+    private final dev.jcodex.core.config.Config config;
+
+    AgentThread(ThreadManager manager, ThreadMetadata meta, ThreadSettings settings, dev.jcodex.core.config.Config config) {
+        this.manager = manager;
+        this.config = config;
+        this.meta = meta;
+        this.settings = settings;
+    }
+
+    public String id() { return meta.id(); }
+    public ThreadMetadata metadata() { return meta; }
+    public ThreadSettings settings() { return settings; }
+    public ThreadState state() { return state; }
+    /** The effective config this thread was started with (layers plus its own overrides). */
+    public dev.jcodex.core.config.Config config() { return config; }
+    public String originator() { return meta.originator(); }
+    ThreadManager manager() { return manager; }
+
+    public synchronized TurnRunner activeTurn() { return active; }
+
+    public synchronized List<TurnRecord> turns() { return List.copyOf(turns); }
+
+    public synchronized TokenUsage totalUsage() { return totalUsage; }
+
+    void emit(Event e) {
+        if (e instanceof Event.ThreadStatusChanged s) state = s.state();
+        manager.sink().emit(e);
+    }
+
+    /**
+     * Prepares a turn with the given overrides (they become the thread's defaults). The caller launches it
+     * with {@link PendingTurn#launch()} once it has answered the request, so the reply precedes the events.
+     */
+    public synchronized PendingTurn prepareTurn(List<InputPart> input, TurnOverrides o) {
+        if (active != null) {
+            throw new IllegalStateException("a turn is already running on thread " + id() + " (turn " + active.turnId()
+                    + "); interrupt it or wait for turn/completed");
+        }
+        settings = settings.with(o.model(), o.cwd(), o.approvalPolicy(), o.sandbox(), o.effort(), o.summary());
+        TurnRunner runner = new TurnRunner(this, dev.jcodex.core.util.Ids.uuidV7(), input, settings,
+                manager.modelFor(this, settings), manager.toolsFor(this), o.outputSchema());
+        active = runner;
+        turns.add(new TurnRecord(runner.turnId(), new ArrayList<>(), null));
+        meta.touch();
+        if (meta.preview().isEmpty()) meta.setPreview(firstText(input));
+        return new PendingTurn(runner.startInfo(false), () -> Thread.ofVirtual().name("turn-" + runner.turnId()).start(runner));
+    }
+
+    /** Asks the running turn to stop; false when {@code turnId} is not the running turn. */
+    public synchronized boolean interrupt(String turnId) {
+        if (active == null || (turnId != null && !active.turnId().equals(turnId))) return false;
+        active.interrupt();
+        return true;
+    }
+
+    synchronized void turnEnded(TurnRunner runner, TurnInfo done) {
+        if (active == runner) active = null;
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).id().equals(done.id())) {
+                turns.set(i, new TurnRecord(done.id(), turns.get(i).items(), done));
+                break;
+            }
+        }
+        meta.touch();
+    }
+
+    synchronized void recordItem(String turnId, Item item) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).id().equals(turnId)) {
+                turns.get(i).items().add(item);
+                return;
+            }
+        }
+    }
+
+    synchronized void recordInterruption(String turnId) {
+        history.add(InitialContext.message("user", "<turn_aborted>\nThe user interrupted the previous turn "
+                + turnId + ". Anything it was doing was stopped.\n</turn_aborted>"));
+    }
+
+    synchronized void appendUserInput(List<InputPart> input, ThreadSettings s) {
+        if (!contextSent) {
+            history.addAll(InitialContext.build(s, manager.userInstructions(s)));
+            contextSent = true;
+        }
+        ObjectNode msg = Json.object().put("type", "message").put("role", "user");
+        ArrayNode content = msg.putArray("content");
+        for (InputPart p : input) {
+            switch (p) {
+                case InputPart.Text t -> content.addObject().put("type", "input_text").put("text", t.text());
+                case InputPart.ImageUrl u -> content.addObject().put("type", "input_image").put("image_url", u.url());
+                case InputPart.LocalImage l -> content.addObject().put("type", "input_image")
+                        .put("image_url", LocalImages.dataUrl(l.path()));
+                case InputPart.Skill sk -> content.addObject().put("type", "input_text")
+                        .put("text", "<skill name=\"" + sk.name() + "\" path=\"" + sk.path() + "\"/>");
+                case InputPart.Mention m -> content.addObject().put("type", "input_text")
+                        .put("text", "<mention name=\"" + m.name() + "\" path=\"" + m.path() + "\"/>");
+            }
+        }
+        history.add(msg);
+    }
+
+    synchronized void appendHistory(List<ObjectNode> items) { history.addAll(items); }
+
+    public synchronized List<ObjectNode> historySnapshot() { return List.copyOf(history); }
+
+    synchronized void addUsage(String turnId, TokenUsage last) {
+        totalUsage = totalUsage.plus(last);
+        emit(new Event.TokenUsageUpdated(id(), turnId, totalUsage, last, manager.contextWindow(settings.model())));
+    }
+
+    private static String firstText(List<InputPart> input) {
+        for (InputPart p : input) if (p instanceof InputPart.Text t) return t.text();
+        return "";
+    }
+}

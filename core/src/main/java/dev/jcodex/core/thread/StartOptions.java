@@ -1,0 +1,8 @@
+package dev.jcodex.core.thread;
+
+import java.util.Map;
+
+/** thread/start inputs as the engine needs them; null means "from config". */
+public record StartOptions(String model, String modelProvider, String cwd, String approvalPolicy, String sandboxMode,
+                           Map<String, Object> configOverrides, String baseInstructions,
+                           String developerInstructions, boolean ephemeral, String originator, String source) {}

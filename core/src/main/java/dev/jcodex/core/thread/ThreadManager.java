@@ -1,0 +1,102 @@
+package dev.jcodex.core.thread;
+
+import dev.jcodex.core.config.Config;
+import dev.jcodex.core.config.ConfigLoader;
+import dev.jcodex.core.config.ModelProviderInfo;
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.event.EventSink;
+import dev.jcodex.core.model.ModelClient;
+import dev.jcodex.core.model.ModelClients;
+import dev.jcodex.core.tools.ToolRegistry;
+import dev.jcodex.core.util.Ids;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** The process-wide registry of loaded threads, and what they share: config, model clients, tools. */
+public final class ThreadManager {
+    private final ConfigLoader configLoader;
+    private final EventSink sink;
+    private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
+    private final Map<String, ModelClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> modelHeaders;
+    private volatile Function<AgentThread, ToolRegistry> toolsFactory = t -> new ToolRegistry();
+
+    public ThreadManager(ConfigLoader configLoader, EventSink sink, Map<String, String> modelHeaders) {
+        this.configLoader = configLoader;
+        this.sink = sink;
+        this.modelHeaders = Map.copyOf(modelHeaders);
+    }
+
+    public ConfigLoader configLoader() { return configLoader; }
+
+    EventSink sink() { return sink; }
+
+    /** Installs how each thread's tool set is built (the tools live outside this package). */
+    public void setToolsFactory(Function<AgentThread, ToolRegistry> factory) { this.toolsFactory = factory; }
+
+    /** Creates and registers a thread. Throws IllegalArgumentException for a bad cwd, provider or policy. */
+    public AgentThread start(StartOptions o) {
+        Config config = configLoader.load(o.configOverrides());
+        String providerId = o.modelProvider() != null ? o.modelProvider() : config.modelProviderId();
+        config.provider(providerId); // validates the id with a clear message
+        String cwd = resolveCwd(o.cwd());
+        String approval = o.approvalPolicy() != null ? o.approvalPolicy() : config.approvalPolicy();
+        String mode = o.sandboxMode() != null ? o.sandboxMode() : config.sandboxMode();
+        SandboxSettings sandbox = SandboxSettings.fromMode(mode, stringList(config.get("sandbox_workspace_write.writable_roots")),
+                config.bool("sandbox_workspace_write.network_access", false),
+                config.bool("sandbox_workspace_write.exclude_tmpdir_env_var", false),
+                config.bool("sandbox_workspace_write.exclude_slash_tmp", false));
+        ThreadSettings settings = new ThreadSettings(o.model() != null ? o.model() : config.model(), providerId, cwd,
+                approval, sandbox, config.reasoningEffort(), config.reasoningSummary(),
+                o.baseInstructions() != null ? o.baseInstructions() : config.string("base_instructions", null),
+                o.developerInstructions() != null ? o.developerInstructions() : config.string("developer_instructions", null));
+        ThreadMetadata meta = new ThreadMetadata(Ids.uuidV7(), null, System.currentTimeMillis() / 1000, o.ephemeral(),
+                o.originator(), o.source() == null ? "vscode" : o.source());
+        AgentThread t = new AgentThread(this, meta, settings, config);
+        threads.put(t.id(), t);
+        return t;
+    }
+
+    /** Announces a thread made by {@link #start} once the caller has answered its request. */
+    public void announceStarted(AgentThread t) { sink.emit(new Event.ThreadStarted(t.id())); }
+
+    public AgentThread get(String id) { return threads.get(id); }
+
+    public Collection<AgentThread> loaded() { return List.copyOf(threads.values()); }
+
+    ModelClient modelFor(AgentThread t, ThreadSettings s) {
+        ModelProviderInfo p = t.config().provider(s.modelProvider());
+        return clients.computeIfAbsent(p.id(), id -> ModelClients.forProvider(p, modelHeaders));
+    }
+
+    ToolRegistry toolsFor(AgentThread t) { return toolsFactory.apply(t); }
+
+    /** AGENTS.md and similar user instructions for the thread's cwd (none yet). */
+    String userInstructions(ThreadSettings s) { return null; }
+
+    Long contextWindow(String model) {
+        if (model == null) return null;
+        if (model.startsWith("gpt-5") || model.startsWith("codex")) return 258_400L;
+        if (model.startsWith("o3") || model.startsWith("o4")) return 190_000L;
+        return 128_000L;
+    }
+
+    private static String resolveCwd(String cwd) {
+        Path p = cwd == null ? Path.of(System.getProperty("user.dir")) : Path.of(cwd);
+        if (!p.isAbsolute()) throw new IllegalArgumentException("cwd must be an absolute path: " + cwd);
+        if (!Files.isDirectory(p)) throw new IllegalArgumentException("cwd is not a directory: " + cwd);
+        return p.normalize().toString();
+    }
+
+    private static List<String> stringList(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> l) for (Object o : l) out.add(String.valueOf(o));
+        return out;
+    }
+}

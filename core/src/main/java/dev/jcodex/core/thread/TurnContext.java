@@ -1,0 +1,53 @@
+package dev.jcodex.core.thread;
+
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.item.Item;
+import dev.jcodex.core.model.Cancellation;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a running turn offers to the code it drives (tool handlers): its ids and settings, cancellation,
+ * and event emission that keeps track of open items, so the turn can close whatever is still open when
+ * it ends on an error or an interrupt.
+ */
+public final class TurnContext {
+    private final AgentThread thread;
+    private final String turnId;
+    private final ThreadSettings settings;
+    private final Cancellation cancellation;
+    private final Map<String, Item> openItems = new ConcurrentHashMap<>();
+
+    TurnContext(AgentThread thread, String turnId, ThreadSettings settings, Cancellation cancellation) {
+        this.thread = thread;
+        this.turnId = turnId;
+        this.settings = settings;
+        this.cancellation = cancellation;
+    }
+
+    public String threadId() { return thread.id(); }
+    public String turnId() { return turnId; }
+    public ThreadSettings settings() { return settings; }
+    public Cancellation cancellation() { return cancellation; }
+    public AgentThread thread() { return thread; }
+
+    public void emit(Event e) { thread.emit(e); }
+
+    public void itemStarted(Item item) {
+        openItems.put(item.id(), item);
+        thread.emit(new Event.ItemStarted(thread.id(), turnId, item));
+    }
+
+    /** Records the latest state of an open item without announcing it (used for partial text). */
+    public void itemUpdated(Item item) {
+        openItems.computeIfPresent(item.id(), (k, v) -> item);
+    }
+
+    public void itemCompleted(Item item) {
+        openItems.remove(item.id());
+        thread.recordItem(turnId, item);
+        thread.emit(new Event.ItemCompleted(thread.id(), turnId, item));
+    }
+
+    Map<String, Item> openItems() { return openItems; }
+}

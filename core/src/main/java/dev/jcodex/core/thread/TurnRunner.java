@@ -1,0 +1,286 @@
+package dev.jcodex.core.thread;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.event.ThreadState;
+import dev.jcodex.core.event.TurnFailure;
+import dev.jcodex.core.event.TurnInfo;
+import dev.jcodex.core.event.TurnStatus;
+import dev.jcodex.core.item.InputPart;
+import dev.jcodex.core.item.Item;
+import dev.jcodex.core.model.Cancellation;
+import dev.jcodex.core.model.ModelClient;
+import dev.jcodex.core.model.ModelError;
+import dev.jcodex.core.model.ModelRequest;
+import dev.jcodex.core.model.ResponseEvent;
+import dev.jcodex.core.model.TokenUsage;
+import dev.jcodex.core.tools.ToolCall;
+import dev.jcodex.core.tools.ToolOutput;
+import dev.jcodex.core.tools.ToolRegistry;
+import dev.jcodex.core.util.Ids;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one turn: sample the model with the whole history, run the tool calls it makes, feed the results
+ * back, and repeat until a response has no tool calls. Every item it starts is completed and the turn
+ * always ends with {@link Event.TurnCompleted}, whatever happens (error, interrupt, retry, crash of a tool).
+ */
+public final class TurnRunner implements Runnable {
+    private final AgentThread thread;
+    private final String turnId;
+    private final List<InputPart> input;
+    private final ThreadSettings settings;
+    private final ModelClient model;
+    private final ToolRegistry tools;
+    private final Object outputSchema;
+    private final Cancellation cancellation = new Cancellation();
+    private final TurnContext ctx;
+    private final long startedAtMs = System.currentTimeMillis();
+    private volatile Item.AgentMessage lastAgentMessage;
+
+    TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
+               ToolRegistry tools, Object outputSchema) {
+        this.thread = thread;
+        this.turnId = turnId;
+        this.input = input;
+        this.settings = settings;
+        this.model = model;
+        this.tools = tools;
+        this.outputSchema = outputSchema;
+        this.ctx = new TurnContext(thread, turnId, settings, cancellation);
+    }
+
+    public String turnId() { return turnId; }
+
+    public TurnContext context() { return ctx; }
+
+    TurnInfo startInfo(boolean started) {
+        return new TurnInfo(turnId, TurnStatus.IN_PROGRESS, null, List.of(), started ? startedAtMs / 1000 : null,
+                null, null);
+    }
+
+    void interrupt() { cancellation.cancel(); }
+
+    @Override
+    public void run() {
+        TurnStatus status = TurnStatus.COMPLETED;
+        TurnFailure failure = null;
+        try {
+            thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.ACTIVE));
+            thread.emit(new Event.TurnStarted(thread.id(), startInfo(true)));
+            long now = System.currentTimeMillis();
+            Item.UserMessage user = new Item.UserMessage(Ids.uuidV7(), input, now, null);
+            ctx.itemStarted(user);
+            thread.appendUserInput(input, settings);
+            ctx.itemCompleted(new Item.UserMessage(user.id(), input, now, System.currentTimeMillis()));
+            loop();
+        } catch (InterruptedException e) {
+            status = TurnStatus.INTERRUPTED;
+        } catch (ModelError e) {
+            if (cancellation.isCancelled()) {
+                status = TurnStatus.INTERRUPTED;
+            } else {
+                status = TurnStatus.FAILED;
+                failure = new TurnFailure(e.getMessage(), e.kind(), e.httpStatus(), e.details());
+            }
+        } catch (RuntimeException e) {
+            if (cancellation.isCancelled()) {
+                status = TurnStatus.INTERRUPTED;
+            } else {
+                status = TurnStatus.FAILED;
+                failure = new TurnFailure("internal error: " + e, "other", null, null);
+                e.printStackTrace(System.err);
+            }
+        } finally {
+            if (status == TurnStatus.COMPLETED && cancellation.isCancelled()) status = TurnStatus.INTERRUPTED;
+            finish(status, failure);
+        }
+    }
+
+    private void loop() throws ModelError, InterruptedException {
+        int streamRetries = 0;
+        while (true) {
+            if (cancellation.isCancelled()) throw new InterruptedException("interrupted");
+            Attempt attempt = new Attempt();
+            ModelRequest req = new ModelRequest(settings.model(), "", thread.historySnapshot(), tools.specs(),
+                    settings.reasoningEffort(), settings.reasoningSummary(), outputSchema, thread.id(), thread.id(),
+                    turnId, thread.originator());
+            try {
+                model.stream(req, attempt::on, cancellation);
+            } catch (ModelError e) {
+                attempt.closeOpen();
+                int max = thread.config().provider(settings.modelProvider()).streamMaxRetries();
+                if (e.isStreamDisconnect() && !cancellation.isCancelled() && streamRetries < max) {
+                    streamRetries++;
+                    thread.emit(new Event.Error(thread.id(), turnId, new TurnFailure(
+                            "Reconnecting... " + streamRetries + "/" + max, e.kind(), e.httpStatus(), e.details()), true));
+                    Thread.sleep(dev.jcodex.core.model.ResponsesClient.backoffMs(streamRetries));
+                    continue;
+                }
+                throw e;
+            }
+            streamRetries = 0;
+            thread.appendHistory(attempt.output);
+            thread.addUsage(turnId, attempt.usage);
+            if (attempt.calls.isEmpty()) return;
+            for (ToolCall call : attempt.calls) {
+                if (cancellation.isCancelled()) throw new InterruptedException("interrupted");
+                ToolOutput out;
+                try {
+                    out = tools.dispatch(call, ctx);
+                } catch (RuntimeException e) {
+                    e.printStackTrace(System.err);
+                    out = new ToolOutput("tool " + call.name() + " failed: " + e.getMessage(), false);
+                }
+                thread.appendHistory(List.of(out.toResponseItem(call)));
+            }
+        }
+    }
+
+    private void finish(TurnStatus status, TurnFailure failure) {
+        long now = System.currentTimeMillis();
+        for (Item open : List.copyOf(ctx.openItems().values())) ctx.itemCompleted(OpenItems.close(open, now));
+        if (status == TurnStatus.INTERRUPTED) thread.recordInterruption(turnId);
+        List<Item> summary = lastAgentMessage == null ? List.of() : List.of(lastAgentMessage);
+        TurnInfo done = new TurnInfo(turnId, status, failure, summary, startedAtMs / 1000, now / 1000, now - startedAtMs);
+        if (failure != null) {
+            thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.SYSTEM_ERROR));
+            thread.emit(new Event.Error(thread.id(), turnId, failure, false));
+        } else {
+            thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.IDLE));
+        }
+        thread.turnEnded(this, done);
+        thread.emit(new Event.TurnCompleted(thread.id(), done));
+    }
+
+    /** One model request: translates stream events into items and collects output for the history. */
+    private final class Attempt {
+        final List<ObjectNode> output = new ArrayList<>();
+        final List<ToolCall> calls = new ArrayList<>();
+        final Map<String, StringBuilder> texts = new HashMap<>();
+        final Map<String, List<StringBuilder>> summaries = new HashMap<>();
+        final Map<String, Long> started = new HashMap<>();
+        TokenUsage usage = TokenUsage.ZERO;
+
+        void on(ResponseEvent ev) {
+            switch (ev) {
+                case ResponseEvent.Created c -> { }
+                case ResponseEvent.OutputItemAdded a -> added(a.item());
+                case ResponseEvent.OutputTextDelta d -> {
+                    String id = ensureMessage(d.itemId());
+                    StringBuilder sb = texts.get(id);
+                    sb.append(d.delta());
+                    ctx.itemUpdated(new Item.AgentMessage(id, sb.toString(), started.get(id), null));
+                    thread.emit(new Event.AgentMessageDelta(thread.id(), turnId, id, d.delta()));
+                }
+                case ResponseEvent.ReasoningSummaryPartAdded p -> {
+                    String id = ensureReasoning(p.itemId());
+                    List<StringBuilder> parts = summaries.get(id);
+                    while (parts.size() <= p.summaryIndex()) parts.add(new StringBuilder());
+                    thread.emit(new Event.ReasoningSummaryPartAdded(thread.id(), turnId, id, p.summaryIndex()));
+                }
+                case ResponseEvent.ReasoningSummaryDelta d -> {
+                    String id = ensureReasoning(d.itemId());
+                    List<StringBuilder> parts = summaries.get(id);
+                    while (parts.size() <= d.summaryIndex()) parts.add(new StringBuilder());
+                    parts.get(d.summaryIndex()).append(d.delta());
+                    ctx.itemUpdated(new Item.Reasoning(id, summaryTexts(id), List.of(), started.get(id), null));
+                    thread.emit(new Event.ReasoningSummaryDelta(thread.id(), turnId, id, d.delta(), d.summaryIndex()));
+                }
+                case ResponseEvent.ReasoningContentDelta d -> {
+                    String id = ensureReasoning(d.itemId());
+                    thread.emit(new Event.ReasoningContentDelta(thread.id(), turnId, id, d.delta(), d.contentIndex()));
+                }
+                case ResponseEvent.OutputItemDone d -> done(d.item());
+                case ResponseEvent.Completed c -> usage = c.usage();
+            }
+        }
+
+        private void added(ObjectNode item) {
+            String type = item.path("type").asText();
+            String id = item.path("id").asText(null);
+            if ("message".equals(type)) ensureMessage(id);
+            else if ("reasoning".equals(type)) ensureReasoning(id);
+        }
+
+        private String ensureMessage(String id) {
+            if (id == null) id = "msg_" + Ids.uuidV7();
+            if (!texts.containsKey(id)) {
+                texts.put(id, new StringBuilder());
+                long now = System.currentTimeMillis();
+                started.put(id, now);
+                ctx.itemStarted(new Item.AgentMessage(id, "", now, null));
+            }
+            return id;
+        }
+
+        private String ensureReasoning(String id) {
+            if (id == null) id = "rs_" + Ids.uuidV7();
+            if (!summaries.containsKey(id)) {
+                summaries.put(id, new ArrayList<>());
+                long now = System.currentTimeMillis();
+                started.put(id, now);
+                ctx.itemStarted(new Item.Reasoning(id, List.of(), List.of(), now, null));
+            }
+            return id;
+        }
+
+        private List<String> summaryTexts(String id) {
+            List<String> out = new ArrayList<>();
+            for (StringBuilder sb : summaries.get(id)) out.add(sb.toString());
+            return out;
+        }
+
+        private void done(ObjectNode item) {
+            String type = item.path("type").asText();
+            output.add(item);
+            long now = System.currentTimeMillis();
+            switch (type) {
+                case "message" -> {
+                    if (!"assistant".equals(item.path("role").asText("assistant"))) return;
+                    String id = ensureMessage(item.path("id").asText(null));
+                    StringBuilder full = new StringBuilder();
+                    for (JsonNode c : item.path("content")) {
+                        if (c.has("text")) full.append(c.get("text").asText());
+                    }
+                    String text = full.isEmpty() ? texts.get(id).toString() : full.toString();
+                    Item.AgentMessage msg = new Item.AgentMessage(id, text, started.get(id), now);
+                    lastAgentMessage = msg;
+                    ctx.itemCompleted(msg);
+                }
+                case "reasoning" -> {
+                    String id = ensureReasoning(item.path("id").asText(null));
+                    List<String> summary = new ArrayList<>();
+                    for (JsonNode s : item.path("summary")) summary.add(s.path("text").asText(""));
+                    if (summary.isEmpty()) summary = summaryTexts(id);
+                    List<String> content = new ArrayList<>();
+                    for (JsonNode c : item.path("content")) content.add(c.path("text").asText(""));
+                    ctx.itemCompleted(new Item.Reasoning(id, summary, content, started.get(id), now));
+                }
+                case "function_call" -> calls.add(new ToolCall(item.path("call_id").asText(),
+                        qualifiedName(item), item.path("arguments").asText("{}"), false, item));
+                case "custom_tool_call" -> calls.add(new ToolCall(item.path("call_id").asText(),
+                        item.path("name").asText(), item.path("input").asText(""), true, item));
+                default -> { /* other output items are kept in history only */ }
+            }
+        }
+
+        private String qualifiedName(ObjectNode item) {
+            String ns = item.path("namespace").asText(null);
+            String name = item.path("name").asText();
+            return ns == null || ns.isEmpty() ? name : ns + "__" + name;
+        }
+
+        /** Closes what this attempt opened but never finished (the stream broke mid-item). */
+        void closeOpen() {
+            long now = System.currentTimeMillis();
+            for (Item open : List.copyOf(ctx.openItems().values())) {
+                if (started.containsKey(open.id())) ctx.itemCompleted(OpenItems.close(open, now));
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.jcodex.core.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.core.thread.TurnContext;
+
+/** One model-facing tool: its spec as advertised in {@code tools[]} and how a call runs. */
+public interface ToolHandler {
+    String name();
+
+    /** The Responses API tool definition (function or custom). */
+    ObjectNode spec();
+
+    /** Runs the call; emits its own items through the context. Never throws for tool-level failures. */
+    ToolOutput handle(ToolCall call, TurnContext ctx) throws InterruptedException;
+}
