@@ -1,0 +1,46 @@
+package dev.jcodex.sandbox.linux;
+
+import dev.jcodex.sandbox.SandboxPolicy.WritableRoot;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fallback: wrap the command in {@code bwrap}, as Codex 0.169 does. / is bound read-only, each writable
+ * root read-write, and protected paths inside them read-only again (mount order makes the later bind win,
+ * which Landlock cannot express). Network off adds a private network namespace and, when we have a seccomp
+ * program, the same filter through {@code --seccomp FD} so inet sockets fail with EPERM here too.
+ */
+public final class Bubblewrap {
+    private Bubblewrap() {}
+
+    /** bwrap's argv for {@code command}; {@code seccompFile} (or null) is read by a shell into fd 3 first. */
+    public static List<String> wrap(Path bwrap, List<WritableRoot> roots, boolean network, Path cwd,
+                                    Path seccompFile, List<String> command) {
+        List<String> argv = new ArrayList<>();
+        if (!network && seccompFile != null) {
+            // bwrap takes the filter as an open descriptor; ProcessBuilder passes only 0-2, so a shell opens it.
+            argv.addAll(List.of("/bin/sh", "-c", "exec 3<\"$1\" && shift && exec \"$@\"", "sh",
+                    seccompFile.toString()));
+        }
+        argv.add(bwrap.toString());
+        argv.addAll(List.of("--new-session", "--die-with-parent", "--ro-bind", "/", "/", "--dev", "/dev",
+                "--unshare-pid", "--proc", "/proc"));
+        if (!network) argv.add("--unshare-net");
+        for (WritableRoot r : roots) argv.addAll(List.of("--bind", r.root().toString(), r.root().toString()));
+        for (WritableRoot r : roots) {
+            for (Path p : r.readOnlySubpaths()) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p)) {
+                    argv.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+                }
+            }
+        }
+        if (!network && seccompFile != null) argv.addAll(List.of("--seccomp", "3"));
+        argv.addAll(List.of("--chdir", cwd.toString(), "--"));
+        argv.addAll(command);
+        return argv;
+    }
+}

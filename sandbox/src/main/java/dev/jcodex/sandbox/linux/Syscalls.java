@@ -1,0 +1,482 @@
+package dev.jcodex.sandbox.linux;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.Optional;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/**
+ * Every Linux constant, syscall number, struct layout and libc entry point the sandbox uses, in one place so
+ * that a new architecture or kernel ABI is a change to this file only. Numbers are from the kernel UAPI headers
+ * (linux/landlock.h, linux/seccomp.h, linux/filter.h, linux/audit.h, asm/unistd.h) for x86_64 and aarch64.
+ *
+ * <p>Every downcall captures errno, because the JVM may clobber it between the call and a later read.
+ */
+public final class Syscalls {
+    private Syscalls() {}
+
+    // ---- architecture -------------------------------------------------------------------------------------
+    public static final String ARCH = System.getProperty("os.arch");
+    public static final boolean X86_64 = ARCH.equals("amd64") || ARCH.equals("x86_64");
+    public static final boolean AARCH64 = ARCH.equals("aarch64");
+    public static final boolean SUPPORTED_ARCH =
+            System.getProperty("os.name").equals("Linux") && (X86_64 || AARCH64);
+
+    /** AUDIT_ARCH_* as seen in seccomp_data.arch. */
+    public static final int AUDIT_ARCH = X86_64 ? 0xC000003E : 0xC00000B7;
+    /** x86_64 only: syscalls with this bit set are the x32 ABI, which reuses AUDIT_ARCH_X86_64. */
+    public static final int X32_SYSCALL_BIT = 0x40000000;
+
+    // ---- syscall numbers (landlock and io_uring share numbers across arches: they postdate the split) ----
+    public static final long SYS_LANDLOCK_CREATE_RULESET = 444;
+    public static final long SYS_LANDLOCK_ADD_RULE = 445;
+    public static final long SYS_LANDLOCK_RESTRICT_SELF = 446;
+    public static final int SYS_SOCKET = X86_64 ? 41 : 198;
+    public static final int SYS_SOCKETPAIR = X86_64 ? 53 : 199;
+    public static final int SYS_IO_URING_SETUP = 425;
+    public static final int SYS_IO_URING_ENTER = 426;
+    public static final int SYS_IO_URING_REGISTER = 427;
+
+    // ---- prctl ----------------------------------------------------------------------------------------------
+    public static final int PR_GET_SECCOMP = 21;
+    public static final int PR_SET_SECCOMP = 22;
+    public static final int PR_SET_NO_NEW_PRIVS = 38;
+    public static final int SECCOMP_MODE_FILTER = 2;
+
+    // ---- seccomp / classic BPF --------------------------------------------------------------------------------
+    public static final int SECCOMP_RET_KILL_PROCESS = 0x80000000;
+    public static final int SECCOMP_RET_ERRNO = 0x00050000;
+    public static final int SECCOMP_RET_ALLOW = 0x7fff0000;
+    public static final short BPF_LD_W_ABS = 0x20;   // BPF_LD | BPF_W | BPF_ABS
+    public static final short BPF_JEQ_K = 0x15;      // BPF_JMP | BPF_JEQ | BPF_K
+    public static final short BPF_JGE_K = 0x35;      // BPF_JMP | BPF_JGE | BPF_K
+    public static final short BPF_RET_K = 0x06;      // BPF_RET | BPF_K
+    /** Offsets in struct seccomp_data { int nr; u32 arch; u64 ip; u64 args[6]; } (args[0] low word: LE only). */
+    public static final int SECCOMP_DATA_NR = 0;
+    public static final int SECCOMP_DATA_ARCH = 4;
+    public static final int SECCOMP_DATA_ARG0_LO = 16;
+    /** struct sock_filter { u16 code; u8 jt; u8 jf; u32 k; } */
+    public static final int SOCK_FILTER_SIZE = 8;
+    /** struct sock_fprog { unsigned short len; struct sock_filter *filter; } (padded to 16 on 64-bit). */
+    public static final StructLayout SOCK_FPROG = MemoryLayout.structLayout(
+            JAVA_SHORT.withName("len"), MemoryLayout.paddingLayout(6), ADDRESS.withName("filter"));
+
+    public static final int AF_UNIX = 1;
+    public static final int EPERM = 1;
+    public static final int EINTR = 4;
+    public static final int ECHILD = 10;
+
+    // ---- landlock ---------------------------------------------------------------------------------------------
+    public static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
+    public static final int LANDLOCK_RULE_PATH_BENEATH = 1;
+    public static final long ACCESS_FS_EXECUTE = 1L << 0;
+    public static final long ACCESS_FS_WRITE_FILE = 1L << 1;
+    public static final long ACCESS_FS_READ_FILE = 1L << 2;
+    public static final long ACCESS_FS_READ_DIR = 1L << 3;
+    public static final long ACCESS_FS_REMOVE_DIR = 1L << 4;
+    public static final long ACCESS_FS_REMOVE_FILE = 1L << 5;
+    public static final long ACCESS_FS_MAKE_CHAR = 1L << 6;
+    public static final long ACCESS_FS_MAKE_DIR = 1L << 7;
+    public static final long ACCESS_FS_MAKE_REG = 1L << 8;
+    public static final long ACCESS_FS_MAKE_SOCK = 1L << 9;
+    public static final long ACCESS_FS_MAKE_FIFO = 1L << 10;
+    public static final long ACCESS_FS_MAKE_BLOCK = 1L << 11;
+    public static final long ACCESS_FS_MAKE_SYM = 1L << 12;
+    public static final long ACCESS_FS_REFER = 1L << 13;     // ABI 2
+    public static final long ACCESS_FS_TRUNCATE = 1L << 14;  // ABI 3
+    public static final long ACCESS_FS_IOCTL_DEV = 1L << 15; // ABI 5
+    /** struct landlock_ruleset_attr { u64 handled_access_fs; u64 handled_access_net; u64 scoped; } (ABI 6
+     *  size). Older kernels accept the larger struct as long as the fields they don't know are zero. */
+    public static final StructLayout LANDLOCK_RULESET_ATTR = MemoryLayout.structLayout(
+            JAVA_LONG.withName("handled_access_fs"), JAVA_LONG.withName("handled_access_net"),
+            JAVA_LONG.withName("scoped"));
+    /** struct landlock_path_beneath_attr { u64 allowed_access; s32 parent_fd; } __attribute__((packed)). */
+    public static final StructLayout LANDLOCK_PATH_BENEATH_ATTR = MemoryLayout.structLayout(
+            JAVA_LONG.withByteAlignment(1).withName("allowed_access"),
+            JAVA_INT.withByteAlignment(1).withName("parent_fd"));
+
+    // ---- open(2) flags (generic values; O_DIRECTORY/O_NOFOLLOW differ per arch and are not used) -----------
+    public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
+    public static final int O_CREAT = 0x40;
+    public static final int O_TRUNC = 0x200;
+    public static final int O_APPEND = 0x400;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final int O_PATH = 0x200000;
+
+    // ---- wait / spawn -----------------------------------------------------------------------------------------
+    public static final int P_PID = 1;
+    public static final int WEXITED = 4;
+    public static final int WNOWAIT = 0x01000000;
+    public static final int SIGKILL = 9;
+    public static final int SIGTERM = 15;
+    public static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    /** Opaque glibc types, over-allocated so that a larger libc layout still fits. */
+    public static final long POSIX_SPAWN_FILE_ACTIONS_SIZE = 256;
+    public static final long POSIX_SPAWNATTR_SIZE = 1024;
+    public static final long SIGSET_SIZE = 128;
+    public static final long SIGINFO_SIZE = 128;
+
+    // ---- downcalls --------------------------------------------------------------------------------------------
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
+
+    private static Optional<MethodHandle> find(String name, FunctionDescriptor fd, Linker.Option... opts) {
+        return LINKER.defaultLookup().find(name).map(addr -> LINKER.downcallHandle(addr, fd, opts));
+    }
+
+    private static MethodHandle require(String name, FunctionDescriptor fd, Linker.Option... opts) {
+        return find(name, fd, opts).orElseThrow(() -> new UnsatisfiedLinkError("libc lacks " + name));
+    }
+
+    // long syscall(long nr, ...): one handle per arity, as the varargs ABI requires
+    private static final MethodHandle SYSCALL3 = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SYSCALL4 = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SYSCALL2 = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    // int prctl(int option, ...)
+    private static final MethodHandle PRCTL5 = require("prctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle PRCTL_PTR = require("prctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    // int open(const char *path, int flags, ...)
+    private static final MethodHandle OPEN = require("open",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle CLOSE = require("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle PIPE2 = require("pipe2",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle KILL = require("kill",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle WAITID = require("waitid",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle WAITPID = require("waitpid",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    // posix_spawn family: these return an error number rather than setting errno
+    private static final MethodHandle SPAWNP = require("posix_spawnp",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    private static final MethodHandle FA_INIT = require("posix_spawn_file_actions_init",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle FA_DESTROY = require("posix_spawn_file_actions_destroy",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle FA_DUP2 = require("posix_spawn_file_actions_adddup2",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    /** glibc >= 2.29; absent elsewhere, in which case in-process confinement is unavailable. */
+    private static final Optional<MethodHandle> FA_CHDIR = find("posix_spawn_file_actions_addchdir_np",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    /** glibc >= 2.34: closes every inherited descriptor above stderr, as ProcessBuilder does. */
+    private static final Optional<MethodHandle> FA_CLOSEFROM = find("posix_spawn_file_actions_addclosefrom_np",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle ATTR_INIT = require("posix_spawnattr_init",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle ATTR_DESTROY = require("posix_spawnattr_destroy",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle ATTR_SETFLAGS = require("posix_spawnattr_setflags",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+    private static final MethodHandle ATTR_SETSIGMASK = require("posix_spawnattr_setsigmask",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+
+    /** Why the spawn half of the in-process mechanism cannot work on this libc, if it cannot. */
+    public static Optional<String> spawnUnsupportedReason() {
+        if (FA_CHDIR.isEmpty()) return Optional.of("libc lacks posix_spawn_file_actions_addchdir_np (glibc < 2.29)");
+        if (FA_CLOSEFROM.isEmpty()) return Optional.of("libc lacks posix_spawn_file_actions_addclosefrom_np (glibc < 2.34)");
+        return Optional.empty();
+    }
+
+    /** A failed call: the errno and the call that failed. */
+    public static final class ErrnoException extends java.io.IOException {
+        public final int errno;
+        public ErrnoException(String call, int errno) {
+            super(call + " failed: errno " + errno + " (" + strerror(errno) + ")");
+            this.errno = errno;
+        }
+    }
+
+    static String strerror(int errno) {
+        return switch (errno) {
+            case 1 -> "EPERM"; case 2 -> "ENOENT"; case 4 -> "EINTR"; case 9 -> "EBADF"; case 10 -> "ECHILD";
+            case 12 -> "ENOMEM"; case 13 -> "EACCES"; case 14 -> "EFAULT"; case 20 -> "ENOTDIR";
+            case 22 -> "EINVAL"; case 24 -> "EMFILE"; case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP";
+            default -> "errno " + errno;
+        };
+    }
+
+    private static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) return r;
+        if (t instanceof Error e) throw e;
+        return new IllegalStateException(t);
+    }
+
+    // ---- typed wrappers ---------------------------------------------------------------------------------------
+
+    /** landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION): the ABI version, or an exception. */
+    public static int landlockAbiVersion() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL3.invokeExact(st, SYS_LANDLOCK_CREATE_RULESET, MemorySegment.NULL, 0L,
+                    LANDLOCK_CREATE_RULESET_VERSION);
+            if (r < 0) throw new ErrnoException("landlock_create_ruleset(VERSION)", errno(st));
+            return (int) r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int landlockCreateRuleset(long handledAccessFs) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment attr = a.allocate(LANDLOCK_RULESET_ATTR);
+            attr.set(JAVA_LONG, 0, handledAccessFs); // handled_access_net and scoped stay 0
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL3.invokeExact(st, SYS_LANDLOCK_CREATE_RULESET, attr,
+                    LANDLOCK_RULESET_ATTR.byteSize(), 0);
+            if (r < 0) throw new ErrnoException("landlock_create_ruleset", errno(st));
+            return (int) r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void landlockAddPathBeneath(int rulesetFd, int parentFd, long allowedAccess)
+            throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment attr = a.allocate(LANDLOCK_PATH_BENEATH_ATTR);
+            attr.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, allowedAccess); // packed struct: offsets 0 and 8
+            attr.set(ValueLayout.JAVA_INT_UNALIGNED, 8, parentFd);
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL4.invokeExact(st, SYS_LANDLOCK_ADD_RULE, rulesetFd,
+                    LANDLOCK_RULE_PATH_BENEATH, attr, 0);
+            if (r < 0) throw new ErrnoException("landlock_add_rule", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Restricts the calling thread (only) to the ruleset; inherited by threads and processes it creates. */
+    public static void landlockRestrictSelf(int rulesetFd) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL2.invokeExact(st, SYS_LANDLOCK_RESTRICT_SELF, rulesetFd, 0);
+            if (r < 0) throw new ErrnoException("landlock_restrict_self", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void setNoNewPrivs() throws ErrnoException {
+        prctl("prctl(PR_SET_NO_NEW_PRIVS)", PR_SET_NO_NEW_PRIVS, 1);
+    }
+
+    /** 0 when the kernel has seccomp and this thread runs unfiltered; an exception when seccomp is absent. */
+    public static int seccompMode() throws ErrnoException {
+        return prctl("prctl(PR_GET_SECCOMP)", PR_GET_SECCOMP, 0);
+    }
+
+    private static int prctl(String what, int option, long arg) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int r = (int) PRCTL5.invokeExact(st, option, arg, 0L, 0L, 0L);
+            if (r < 0) throw new ErrnoException(what, errno(st));
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Installs a classic-BPF seccomp filter on the calling thread (no TSYNC: other threads stay free). */
+    public static void installSeccompFilter(byte[] program) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment filter = a.allocate(program.length, 8);
+            MemorySegment.copy(program, 0, filter, ValueLayout.JAVA_BYTE, 0, program.length);
+            MemorySegment prog = a.allocate(SOCK_FPROG);
+            prog.set(JAVA_SHORT, 0, (short) (program.length / SOCK_FILTER_SIZE));
+            prog.set(ADDRESS, 8, filter);
+            MemorySegment st = a.allocate(CAPTURE);
+            int r = (int) PRCTL_PTR.invokeExact(st, PR_SET_SECCOMP, (long) SECCOMP_MODE_FILTER, prog);
+            if (r < 0) throw new ErrnoException("prctl(PR_SET_SECCOMP)", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int open(String path, int flags, int mode) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int fd = (int) OPEN.invokeExact(st, a.allocateFrom(path), flags, mode);
+            if (fd < 0) throw new ErrnoException("open(" + path + ")", errno(st));
+            return fd;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void close(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pipe2(O_CLOEXEC): {readEnd, writeEnd}. */
+    public static int[] pipe() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment fds = a.allocate(JAVA_INT, 2);
+            MemorySegment st = a.allocate(CAPTURE);
+            int r = (int) PIPE2.invokeExact(st, fds, O_CLOEXEC);
+            if (r < 0) throw new ErrnoException("pipe2", errno(st));
+            return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void kill(int pid, int signal) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int r = (int) KILL.invokeExact(st, pid, signal);
+            if (r < 0) throw new ErrnoException("kill", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Blocks until the child has exited, without reaping it (so its pid cannot be reused meanwhile). */
+    public static void waitExitedNoReap(int pid) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment info = a.allocate(SIGINFO_SIZE, 8);
+            MemorySegment st = a.allocate(CAPTURE);
+            while (true) {
+                int r = (int) WAITID.invokeExact(st, P_PID, pid, info, WEXITED | WNOWAIT);
+                if (r == 0) return;
+                int e = errno(st);
+                if (e != EINTR) throw new ErrnoException("waitid", e);
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Reaps an exited child; returns the exit code, or 128+signal as ProcessBuilder reports it. */
+    public static int reap(int pid) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment status = a.allocate(JAVA_INT);
+            MemorySegment st = a.allocate(CAPTURE);
+            while (true) {
+                int r = (int) WAITPID.invokeExact(st, pid, status, 0);
+                if (r == pid) break;
+                int e = errno(st);
+                if (e != EINTR) throw new ErrnoException("waitpid", e);
+            }
+            int s = status.get(JAVA_INT, 0);
+            int termsig = s & 0x7f;
+            return termsig == 0 ? (s >> 8) & 0xff : 0x80 + termsig;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** One posix_spawnp: argv[0] is searched on the parent's PATH, as ProcessBuilder does. */
+    public record SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr) {}
+
+    /**
+     * posix_spawnp with stdio descriptors dup'ed to 0/1/2 (-1 keeps the inherited one), every other descriptor
+     * closed, the signal mask cleared and the working directory set. Returns the pid.
+     */
+    public static int spawn(SpawnRequest req) throws ErrnoException {
+        MethodHandle chdir = FA_CHDIR.orElseThrow();
+        MethodHandle closefrom = FA_CLOSEFROM.orElseThrow();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment fa = a.allocate(POSIX_SPAWN_FILE_ACTIONS_SIZE, 16);
+            MemorySegment attr = a.allocate(POSIX_SPAWNATTR_SIZE, 16);
+            check("posix_spawn_file_actions_init", (int) FA_INIT.invokeExact(fa));
+            try {
+                check("posix_spawnattr_init", (int) ATTR_INIT.invokeExact(attr));
+                try {
+                    int[] fds = {req.stdin(), req.stdout(), req.stderr()};
+                    for (int target = 0; target < 3; target++) {
+                        if (fds[target] >= 0) {
+                            check("adddup2", (int) FA_DUP2.invokeExact(fa, fds[target], target));
+                        }
+                    }
+                    check("addclosefrom", (int) closefrom.invokeExact(fa, 3));
+                    check("addchdir", (int) chdir.invokeExact(fa, a.allocateFrom(req.directory())));
+                    MemorySegment emptyMask = a.allocate(SIGSET_SIZE, 8); // zeroed = empty set
+                    check("setsigmask", (int) ATTR_SETSIGMASK.invokeExact(attr, emptyMask));
+                    check("setflags", (int) ATTR_SETFLAGS.invokeExact(attr, POSIX_SPAWN_SETSIGMASK));
+                    MemorySegment pid = a.allocate(JAVA_INT);
+                    int err = (int) SPAWNP.invokeExact(pid, a.allocateFrom(req.argv()[0]), fa, attr,
+                            stringArray(a, req.argv()), stringArray(a, req.envp()));
+                    if (err != 0) throw new ErrnoException("posix_spawnp", err);
+                    return pid.get(JAVA_INT, 0);
+                } finally {
+                    int ignored = (int) ATTR_DESTROY.invokeExact(attr);
+                }
+            } finally {
+                int ignored = (int) FA_DESTROY.invokeExact(fa);
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static void check(String what, int err) throws ErrnoException {
+        if (err != 0) throw new ErrnoException(what, err);
+    }
+
+    private static MemorySegment stringArray(Arena a, String[] strings) {
+        MemorySegment arr = a.allocate(ADDRESS, strings.length + 1L); // NULL-terminated, zeroed
+        for (int i = 0; i < strings.length; i++) {
+            arr.setAtIndex(ADDRESS, i, a.allocateFrom(strings[i]));
+        }
+        return arr;
+    }
+}

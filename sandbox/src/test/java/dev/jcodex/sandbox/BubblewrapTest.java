@@ -1,0 +1,71 @@
+package dev.jcodex.sandbox;
+
+import dev.jcodex.sandbox.linux.Bubblewrap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The fallback path. Its denial tests need bwrap installed (CI installs the bubblewrap package). */
+class BubblewrapTest {
+    @TempDir Path ws;
+    @TempDir Path outside;
+
+    private static Sandbox bwrapOrSkip() {
+        Sandbox s = Sandbox.forcing(Mechanism.BUBBLEWRAP);
+        assumeTrue(s.mechanism() == Mechanism.BUBBLEWRAP,
+                () -> "SKIPPED: bubblewrap fallback not testable here: " + s.unavailableReason().orElse(""));
+        return s;
+    }
+
+    @Test
+    void argvBindsRootsReadWriteAndProtectedPathsReadOnlyAfterThem() throws IOException {
+        Files.createDirectories(ws.resolve(".git"));
+        var roots = Run.workspaceOnly(false).writableRoots(ws);
+        List<String> argv = Bubblewrap.wrap(Path.of("/usr/bin/bwrap"), roots, false, ws, Path.of("/f.bpf"),
+                List.of("echo", "hi"));
+        String real = ws.toRealPath().toString();
+        String joined = String.join(" ", argv);
+        assertTrue(joined.startsWith("/bin/sh -c "), joined);
+        assertTrue(joined.contains("--ro-bind / / --dev /dev"), joined);
+        assertTrue(joined.indexOf("--bind " + real + " " + real) < joined.indexOf("--ro-bind " + real + "/.git"), joined);
+        assertFalse(joined.contains(real + "/.codex"), "a missing path cannot be bound");
+        assertTrue(joined.contains("--unshare-net") && joined.contains("--seccomp 3"), joined);
+        assertTrue(joined.endsWith("--chdir " + ws + " -- echo hi"), joined);
+        List<String> withNet = Bubblewrap.wrap(Path.of("/usr/bin/bwrap"), roots, true, ws, null, List.of("true"));
+        assertEquals("/usr/bin/bwrap", withNet.get(0));
+        assertFalse(withNet.contains("--unshare-net"));
+    }
+
+    @Test
+    void bubblewrapDeniesWhatLandlockDenies() throws IOException {
+        Sandbox s = bwrapOrSkip();
+        Files.createDirectories(ws.resolve(".git/hooks"));
+        Run r = Run.bash(s, Run.workspaceOnly(false), ws, String.join("; ",
+                "echo in > new-top-level && echo in-ok", "echo x > '" + outside + "/x'", "echo x > .git/hooks/pre-commit",
+                "echo x > /dev/null && echo null-ok", "exit 0"));
+        assertTrue(r.out().contains("in-ok") && r.out().contains("null-ok"), r.out() + r.err());
+        assertFalse(Files.exists(outside.resolve("x")));
+        assertFalse(Files.exists(ws.resolve(".git/hooks/pre-commit")));
+        assertTrue(Files.exists(ws.resolve("new-top-level")));
+    }
+
+    @Test
+    void bubblewrapDeniesInetSockets() throws IOException {
+        Sandbox s = bwrapOrSkip();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run r = Run.bash(s, Run.workspaceOnly(false), ws,
+                    "exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort() + " && echo connected");
+            assertNotEquals(0, r.exit());
+            assertFalse(r.out().contains("connected"));
+        }
+    }
+}
