@@ -81,7 +81,9 @@ public final class Sandbox {
 
     /**
      * Starts {@code pb} under {@code policy} with {@code cwd} as the workspace (and as the working directory
-     * when {@code pb} has none). Full-access and externally sandboxed policies start it plainly.
+     * when {@code pb} has none). Full-access and externally sandboxed policies start it plainly. Mutates
+     * {@code pb}: the network marker goes into its environment and the default directory into it.
+     * Thread-safe; may be called from virtual threads (the confinement happens on a thread of its own).
      */
     public Process start(ProcessBuilder pb, SandboxPolicy policy, Path cwd) throws IOException {
         if (!policy.networkAccess()) pb.environment().put(NETWORK_DISABLED_ENV, "1");

@@ -8,7 +8,7 @@ import java.util.List;
 public final class SandboxMain {
     private SandboxMain() {}
 
-    /** Exit code of the command; 126 when it was refused or could not start (as a shell reports). */
+    /** Exit code of the command; as a shell reports: 127 when it was not found, 126 when refused or not run. */
     public static int run(String policyName, List<String> writableRoots, boolean network, List<String> command) {
         if (command.isEmpty()) {
             System.err.println("jcodex sandbox: no command given");
@@ -23,7 +23,7 @@ public final class SandboxMain {
             return p.waitFor();
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("jcodex sandbox: " + e.getMessage());
-            return 126;
+            return e.getMessage() != null && e.getMessage().contains("error=2,") ? 127 : 126;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

@@ -46,5 +46,12 @@ class RefusalTest {
     void sandboxMainRunsACommandAndReturnsItsExitCode() {
         assertEquals(7, SandboxMain.run("read-only", List.of(), false, List.of("sh", "-c", "exit 7")));
         assertEquals(126, SandboxMain.run("bogus", List.of(), false, List.of("true")));
+        if (Sandbox.system().mechanism() != Mechanism.NONE) {
+            assertEquals(127, SandboxMain.run("read-only", List.of(), false, List.of("no-such-program-jcodex")));
+            // the policy holds through the CLI entry point too: cwd is not writable under read-only
+            assertNotEquals(0, SandboxMain.run("read-only", List.of(), false,
+                    List.of("sh", "-c", "exec 2>/dev/null; echo x > jcodex-sandbox-main-probe")));
+            assertFalse(Files.exists(Path.of("jcodex-sandbox-main-probe")));
+        }
     }
 }
