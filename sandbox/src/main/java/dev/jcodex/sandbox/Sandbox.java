@@ -107,7 +107,7 @@ public final class Sandbox {
         // Landlock cannot keep .git read-only inside a writable root without also forbidding new top-level
         // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed.
         if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots);
-        int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm);
+        int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm, !policy.networkAccess());
         try {
             byte[] seccomp = policy.networkAccess() ? null : SeccompFilter.denyNetwork();
             return ThreadConfinedSpawner.start(pb, new Confinement(ruleset, seccomp));
@@ -198,7 +198,7 @@ public final class Sandbox {
                 return "seccomp unavailable (" + e.getMessage() + ")";
             }
             // Dry run on a throw-away thread: a container's own seccomp profile may still refuse these calls.
-            int ruleset = LandlockRules.createRuleset(List.of(), abi, false);
+            int ruleset = LandlockRules.createRuleset(List.of(), abi, false, true);
             try {
                 ThreadConfinedSpawner.onConfinedThread(new Confinement(ruleset, SeccompFilter.denyNetwork()), () -> null);
             } finally {

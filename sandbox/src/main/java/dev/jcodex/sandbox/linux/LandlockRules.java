@@ -92,10 +92,21 @@ public final class LandlockRules {
         }
     }
 
+    /**
+     * IPC scopes (ABI 6): no signals to processes outside the domain (the daemon, or other commands), as
+     * bubblewrap's PID namespace gives; with the network off also no abstract unix sockets outside it, as
+     * bubblewrap's network namespace gives (D-Bus or X11 listening there could run code unconfined).
+     */
+    public static long scopes(int abi, boolean networkOff) {
+        if (abi < 6) return 0;
+        return SCOPE_SIGNAL | (networkOff ? SCOPE_ABSTRACT_UNIX_SOCKET : 0);
+    }
+
     /** Creates the ruleset (an fd, close-on-exec) for the grants plus the device files. */
-    public static int createRuleset(List<Grant> grants, int abi, boolean writableShm) throws IOException {
+    public static int createRuleset(List<Grant> grants, int abi, boolean writableShm, boolean networkOff)
+            throws IOException {
         long handled = handledAccess(abi);
-        int ruleset = landlockCreateRuleset(handled);
+        int ruleset = landlockCreateRuleset(handled, scopes(abi, networkOff));
         try {
             for (Grant g : grants) addRule(ruleset, g.path(), g.directory() ? handled : fileRights(handled));
             for (String dev : DEVICE_FILES) addRule(ruleset, Path.of(dev), fileRights(handled));

@@ -96,6 +96,8 @@ public final class Syscalls {
     public static final long ACCESS_FS_REFER = 1L << 13;     // ABI 2
     public static final long ACCESS_FS_TRUNCATE = 1L << 14;  // ABI 3
     public static final long ACCESS_FS_IOCTL_DEV = 1L << 15; // ABI 5
+    public static final long SCOPE_ABSTRACT_UNIX_SOCKET = 1L << 0; // ABI 6
+    public static final long SCOPE_SIGNAL = 1L << 1;               // ABI 6
     /** struct landlock_ruleset_attr { u64 handled_access_fs; u64 handled_access_net; u64 scoped; } (ABI 6
      *  size). Older kernels accept the larger struct as long as the fields they don't know are zero. */
     public static final StructLayout LANDLOCK_RULESET_ATTR = MemoryLayout.structLayout(
@@ -249,10 +251,11 @@ public final class Syscalls {
         }
     }
 
-    public static int landlockCreateRuleset(long handledAccessFs) throws ErrnoException {
+    public static int landlockCreateRuleset(long handledAccessFs, long scoped) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment attr = a.allocate(LANDLOCK_RULESET_ATTR);
-            attr.set(JAVA_LONG, 0, handledAccessFs); // handled_access_net and scoped stay 0
+            attr.set(JAVA_LONG, 0, handledAccessFs); // handled_access_net stays 0: seccomp handles network
+            attr.set(JAVA_LONG, 16, scoped);
             MemorySegment st = a.allocate(CAPTURE);
             long r = (long) SYSCALL3.invokeExact(st, SYS_LANDLOCK_CREATE_RULESET, attr,
                     LANDLOCK_RULESET_ATTR.byteSize(), 0);
