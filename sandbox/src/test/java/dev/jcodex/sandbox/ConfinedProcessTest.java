@@ -115,6 +115,37 @@ class ConfinedProcessTest {
         assertEquals(List.of(), restricted);
     }
 
+    @Test
+    void concurrentSpawnsFromVirtualThreadsAreEachConfined() throws Exception {
+        try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int n = i;
+                runs.add(exec.submit(() -> Run.bash(sandbox, Run.workspaceOnly(false), ws,
+                        "echo " + n + " > in-" + n + " && echo x > '" + outside + "/out-" + n + "'; echo $?")));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Run r = runs.get(i).get(30, TimeUnit.SECONDS);
+                assertEquals("1\n", r.out(), r.err());
+                assertEquals(i + "\n", Files.readString(ws.resolve("in-" + i)));
+            }
+        }
+        try (Stream<Path> leaked = Files.list(outside)) {
+            assertEquals(List.of(), leaked.toList());
+        }
+        // carriers must have stayed unrestricted: a virtual thread writes outside the roots afterwards
+        var wrote = new java.util.concurrent.CompletableFuture<Void>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Files.writeString(outside.resolve("after"), "daemon still writes");
+                wrote.complete(null);
+            } catch (Throwable t) {
+                wrote.completeExceptionally(t);
+            }
+        });
+        wrote.get(5, TimeUnit.SECONDS);
+    }
+
     private static List<String> restrictedThreads() throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
