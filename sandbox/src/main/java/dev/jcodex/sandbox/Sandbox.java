@@ -70,6 +70,11 @@ public final class Sandbox {
         return landlockAbi;
     }
 
+    /** Whether commands in a workspace holding .git/.codex go through bubblewrap (installed next to Landlock). */
+    public boolean bubblewrapForProtectedPaths() {
+        return mechanism == Mechanism.LANDLOCK_SECCOMP && bwrap != null;
+    }
+
     public String describe() {
         return switch (mechanism) {
             case LANDLOCK_SECCOMP -> "landlock (ABI " + landlockAbi + ") + seccomp, per spawn thread"

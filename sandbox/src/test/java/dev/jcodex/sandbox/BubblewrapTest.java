@@ -59,6 +59,17 @@ class BubblewrapTest {
     }
 
     @Test
+    void gitWorkspacesGoThroughBubblewrapNextToLandlock() throws IOException {
+        Sandbox s = Sandbox.system();
+        assumeTrue(s.bubblewrapForProtectedPaths(), () -> "SKIPPED: system sandbox has no bubblewrap: " + s.describe());
+        Files.createDirectories(ws.resolve(".git/hooks"));
+        Run r = Run.bash(s, Run.workspaceOnly(false), ws,
+                "mkdir target && echo x > target/out && echo build-ok; echo x > .git/hooks/pre-commit; exit 0");
+        assertTrue(r.out().contains("build-ok"), r.out() + r.err());
+        assertFalse(Files.exists(ws.resolve(".git/hooks/pre-commit")));
+    }
+
+    @Test
     void bubblewrapDeniesInetSockets() throws IOException {
         Sandbox s = bwrapOrSkip();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
