@@ -1,0 +1,1080 @@
+/* GENERATED from schema/json/jcodex-protocol.schema.json by scripts/gen-protocol.mjs. Do not edit. */
+
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ClientRequest".
+ */
+export type ClientRequest = InitializeRequest | ThreadStartRequest | TurnStartRequest | TurnInterruptRequest;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AskForApproval".
+ */
+export type AskForApproval = 'untrusted' | 'on-failure' | 'on-request' | 'never';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SandboxMode".
+ */
+export type SandboxMode = 'read-only' | 'workspace-write' | 'danger-full-access';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInput".
+ */
+export type UserInput = UserInputText | UserInputImage | UserInputLocalImage | UserInputSkill | UserInputMention;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SandboxPolicy".
+ */
+export type SandboxPolicy =
+  SandboxPolicyReadOnly | SandboxPolicyWorkspaceWrite | SandboxPolicyDangerFullAccess | SandboxPolicyExternalSandbox;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ServerNotification".
+ */
+export type ServerNotification =
+  | ConfigWarningNotification
+  | ErrorNotification
+  | ItemAgentMessageDeltaNotification
+  | ItemCommandExecutionOutputDeltaNotification
+  | ItemCompletedNotification
+  | ItemFileChangeOutputDeltaNotification
+  | ItemReasoningSummaryPartAddedNotification
+  | ItemReasoningSummaryTextDeltaNotification
+  | ItemReasoningTextDeltaNotification
+  | ItemStartedNotification
+  | ServerRequestResolvedNotification
+  | ThreadStartedNotification
+  | ThreadStatusChangedNotification
+  | ThreadTokenUsageUpdatedNotification
+  | TurnCompletedNotification
+  | TurnDiffUpdatedNotification
+  | TurnPlanUpdatedNotification
+  | TurnStartedNotification
+  | WarningNotification;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItem".
+ */
+export type ThreadItem =
+  | ThreadItemUserMessage
+  | ThreadItemAgentMessage
+  | ThreadItemReasoning
+  | ThreadItemPlan
+  | ThreadItemCommandExecution
+  | ThreadItemFileChange
+  | ThreadItemMcpToolCall
+  | ThreadItemWebSearch
+  | ThreadItemImageView
+  | ThreadItemEnteredReviewMode
+  | ThreadItemExitedReviewMode
+  | ThreadItemContextCompaction;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ItemStatus".
+ */
+export type ItemStatus = 'inProgress' | 'completed' | 'failed' | 'declined';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandAction".
+ */
+export type CommandAction = CommandActionRead | CommandActionListFiles | CommandActionSearch | CommandActionUnknown;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PatchChangeKind".
+ */
+export type PatchChangeKind = PatchChangeKindAdd | PatchChangeKindDelete | PatchChangeKindUpdate;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStatus".
+ */
+export type ThreadStatus = ThreadStatusNotLoaded | ThreadStatusIdle | ThreadStatusSystemError | ThreadStatusActive;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnStatus".
+ */
+export type TurnStatus = 'inProgress' | 'completed' | 'interrupted' | 'failed';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ServerRequest".
+ */
+export type ServerRequest = ItemCommandExecutionRequestApprovalRequest | ItemFileChangeRequestApprovalRequest;
+
+export interface JcodexProtocol {
+  ClientRequest?: ClientRequest;
+  ServerNotification?: ServerNotification;
+  ServerRequest?: ServerRequest;
+  AgentMessageDeltaNotification?: AgentMessageDeltaNotification;
+  ApprovalDecisionResponse?: ApprovalDecisionResponse;
+  AskForApproval?: AskForApproval;
+  ClientInfo?: ClientInfo;
+  CodexErrorInfo?: CodexErrorInfo;
+  CommandAction?: CommandAction;
+  CommandActionListFiles?: CommandActionListFiles;
+  CommandActionRead?: CommandActionRead;
+  CommandActionSearch?: CommandActionSearch;
+  CommandActionUnknown?: CommandActionUnknown;
+  CommandExecutionOutputDeltaNotification?: CommandExecutionOutputDeltaNotification;
+  CommandExecutionRequestApprovalParams?: CommandExecutionRequestApprovalParams;
+  ConfigWarningNotification?: ConfigWarningNotification1;
+  EmptyResponse?: EmptyResponse;
+  ErrorNotification?: ErrorNotification1;
+  FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
+  FileChangeRequestApprovalParams?: FileChangeRequestApprovalParams;
+  FileUpdateChange?: FileUpdateChange;
+  GitInfo?: GitInfo;
+  InitializeCapabilities?: InitializeCapabilities;
+  InitializeParams?: InitializeParams;
+  InitializeResponse?: InitializeResponse;
+  ItemCompletedNotification?: ItemCompletedNotification1;
+  ItemStartedNotification?: ItemStartedNotification1;
+  ItemStatus?: ItemStatus;
+  McpToolCallError?: McpToolCallError;
+  McpToolCallResult?: McpToolCallResult;
+  PatchChangeKind?: PatchChangeKind;
+  PatchChangeKindAdd?: PatchChangeKindAdd;
+  PatchChangeKindDelete?: PatchChangeKindDelete;
+  PatchChangeKindUpdate?: PatchChangeKindUpdate;
+  PlanStep?: PlanStep;
+  ReasoningSummaryPartAddedNotification?: ReasoningSummaryPartAddedNotification;
+  ReasoningSummaryTextDeltaNotification?: ReasoningSummaryTextDeltaNotification;
+  ReasoningTextDeltaNotification?: ReasoningTextDeltaNotification;
+  SandboxMode?: SandboxMode;
+  SandboxPolicy?: SandboxPolicy;
+  SandboxPolicyDangerFullAccess?: SandboxPolicyDangerFullAccess;
+  SandboxPolicyExternalSandbox?: SandboxPolicyExternalSandbox;
+  SandboxPolicyReadOnly?: SandboxPolicyReadOnly;
+  SandboxPolicyWorkspaceWrite?: SandboxPolicyWorkspaceWrite;
+  ServerRequestResolvedNotification?: ServerRequestResolvedNotification1;
+  Thread?: Thread;
+  ThreadItem?: ThreadItem;
+  ThreadItemAgentMessage?: ThreadItemAgentMessage;
+  ThreadItemCommandExecution?: ThreadItemCommandExecution;
+  ThreadItemContextCompaction?: ThreadItemContextCompaction;
+  ThreadItemEnteredReviewMode?: ThreadItemEnteredReviewMode;
+  ThreadItemExitedReviewMode?: ThreadItemExitedReviewMode;
+  ThreadItemFileChange?: ThreadItemFileChange;
+  ThreadItemImageView?: ThreadItemImageView;
+  ThreadItemMcpToolCall?: ThreadItemMcpToolCall;
+  ThreadItemPlan?: ThreadItemPlan;
+  ThreadItemReasoning?: ThreadItemReasoning;
+  ThreadItemUserMessage?: ThreadItemUserMessage;
+  ThreadItemWebSearch?: ThreadItemWebSearch;
+  ThreadStartParams?: ThreadStartParams;
+  ThreadStartResponse?: ThreadStartResponse;
+  ThreadStartedNotification?: ThreadStartedNotification1;
+  ThreadStatus?: ThreadStatus;
+  ThreadStatusActive?: ThreadStatusActive;
+  ThreadStatusChangedNotification?: ThreadStatusChangedNotification1;
+  ThreadStatusIdle?: ThreadStatusIdle;
+  ThreadStatusNotLoaded?: ThreadStatusNotLoaded;
+  ThreadStatusSystemError?: ThreadStatusSystemError;
+  ThreadTokenUsage?: ThreadTokenUsage;
+  ThreadTokenUsageUpdatedNotification?: ThreadTokenUsageUpdatedNotification1;
+  TokenUsageBreakdown?: TokenUsageBreakdown;
+  Turn?: Turn;
+  TurnCompletedNotification?: TurnCompletedNotification1;
+  TurnDiffUpdatedNotification?: TurnDiffUpdatedNotification1;
+  TurnError?: TurnError;
+  TurnInterruptParams?: TurnInterruptParams;
+  TurnPlanUpdatedNotification?: TurnPlanUpdatedNotification1;
+  TurnStartParams?: TurnStartParams;
+  TurnStartResponse?: TurnStartResponse;
+  TurnStartedNotification?: TurnStartedNotification1;
+  TurnStatus?: TurnStatus;
+  UserInput?: UserInput;
+  UserInputByteRange?: UserInputByteRange;
+  UserInputImage?: UserInputImage;
+  UserInputLocalImage?: UserInputLocalImage;
+  UserInputMention?: UserInputMention;
+  UserInputSkill?: UserInputSkill;
+  UserInputText?: UserInputText;
+  UserInputTextElement?: UserInputTextElement;
+  WarningNotification?: WarningNotification1;
+}
+export interface InitializeRequest {
+  id: string | number;
+  method: 'initialize';
+  params: InitializeParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "InitializeParams".
+ */
+export interface InitializeParams {
+  clientInfo?: ClientInfo | null;
+  capabilities?: InitializeCapabilities | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ClientInfo".
+ */
+export interface ClientInfo {
+  name?: string | null;
+  title?: string | null;
+  version?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "InitializeCapabilities".
+ */
+export interface InitializeCapabilities {
+  experimentalApi?: boolean | null;
+  optOutNotificationMethods?: string[] | null;
+}
+export interface ThreadStartRequest {
+  id: string | number;
+  method: 'thread/start';
+  params: ThreadStartParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStartParams".
+ */
+export interface ThreadStartParams {
+  model?: string | null;
+  modelProvider?: string | null;
+  serviceTier?: string | null;
+  cwd?: string | null;
+  approvalPolicy?: AskForApproval | null;
+  approvalsReviewer?: string | null;
+  sandbox?: SandboxMode | null;
+  config?: {
+    [k: string]: unknown | undefined;
+  } | null;
+  baseInstructions?: string | null;
+  developerInstructions?: string | null;
+  personality?: string | null;
+  ephemeral?: boolean | null;
+  serviceName?: string | null;
+}
+export interface TurnStartRequest {
+  id: string | number;
+  method: 'turn/start';
+  params: TurnStartParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnStartParams".
+ */
+export interface TurnStartParams {
+  threadId?: string | null;
+  input?: UserInput[] | null;
+  cwd?: string | null;
+  approvalPolicy?: AskForApproval | null;
+  approvalsReviewer?: string | null;
+  sandboxPolicy?: SandboxPolicy | null;
+  model?: string | null;
+  serviceTier?: string | null;
+  effort?: string | null;
+  summary?: string | null;
+  personality?: string | null;
+  outputSchema?: unknown;
+  clientUserMessageId?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputText".
+ */
+export interface UserInputText {
+  type: 'text';
+  text?: string | null;
+  textElements?: UserInputTextElement[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputTextElement".
+ */
+export interface UserInputTextElement {
+  byteRange?: UserInputByteRange | null;
+  placeholder?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputByteRange".
+ */
+export interface UserInputByteRange {
+  start?: number;
+  end?: number;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputImage".
+ */
+export interface UserInputImage {
+  type: 'image';
+  url?: string | null;
+  detail?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputLocalImage".
+ */
+export interface UserInputLocalImage {
+  type: 'localImage';
+  path?: string | null;
+  detail?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputSkill".
+ */
+export interface UserInputSkill {
+  type: 'skill';
+  name?: string | null;
+  path?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "UserInputMention".
+ */
+export interface UserInputMention {
+  type: 'mention';
+  name?: string | null;
+  path?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SandboxPolicyReadOnly".
+ */
+export interface SandboxPolicyReadOnly {
+  type: 'readOnly';
+  networkAccess: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SandboxPolicyWorkspaceWrite".
+ */
+export interface SandboxPolicyWorkspaceWrite {
+  type: 'workspaceWrite';
+  writableRoots: string[] | null;
+  networkAccess: boolean;
+  excludeTmpdirEnvVar: boolean;
+  excludeSlashTmp: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SandboxPolicyDangerFullAccess".
+ */
+export interface SandboxPolicyDangerFullAccess {
+  type: 'dangerFullAccess';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SandboxPolicyExternalSandbox".
+ */
+export interface SandboxPolicyExternalSandbox {
+  type: 'externalSandbox';
+  networkAccess: string | null;
+}
+export interface TurnInterruptRequest {
+  id: string | number;
+  method: 'turn/interrupt';
+  params: TurnInterruptParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnInterruptParams".
+ */
+export interface TurnInterruptParams {
+  threadId?: string | null;
+  turnId?: string | null;
+}
+export interface ConfigWarningNotification {
+  method: 'configWarning';
+  params: ConfigWarningNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigWarningNotification".
+ */
+export interface ConfigWarningNotification1 {
+  summary: string | null;
+  details: string | null;
+}
+export interface ErrorNotification {
+  method: 'error';
+  params: ErrorNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ErrorNotification".
+ */
+export interface ErrorNotification1 {
+  error: TurnError | null;
+  willRetry: boolean;
+  threadId: string | null;
+  turnId: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnError".
+ */
+export interface TurnError {
+  message: string | null;
+  codexErrorInfo: CodexErrorInfo | null;
+  additionalDetails: string | null;
+}
+/**
+ * any JSON value (CodexErrorInfo)
+ *
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CodexErrorInfo".
+ */
+export interface CodexErrorInfo {
+  [k: string]: unknown | undefined;
+}
+export interface ItemAgentMessageDeltaNotification {
+  method: 'item/agentMessage/delta';
+  params: AgentMessageDeltaNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AgentMessageDeltaNotification".
+ */
+export interface AgentMessageDeltaNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  delta: string | null;
+}
+export interface ItemCommandExecutionOutputDeltaNotification {
+  method: 'item/commandExecution/outputDelta';
+  params: CommandExecutionOutputDeltaNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecutionOutputDeltaNotification".
+ */
+export interface CommandExecutionOutputDeltaNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  delta: string | null;
+}
+export interface ItemCompletedNotification {
+  method: 'item/completed';
+  params: ItemCompletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ItemCompletedNotification".
+ */
+export interface ItemCompletedNotification1 {
+  item: ThreadItem | null;
+  threadId: string | null;
+  turnId: string | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemUserMessage".
+ */
+export interface ThreadItemUserMessage {
+  type: 'userMessage';
+  id: string | null;
+  content: UserInput[] | null;
+  clientId: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemAgentMessage".
+ */
+export interface ThreadItemAgentMessage {
+  type: 'agentMessage';
+  id: string | null;
+  text: string | null;
+  phase: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemReasoning".
+ */
+export interface ThreadItemReasoning {
+  type: 'reasoning';
+  id: string | null;
+  summary: string[] | null;
+  content: string[] | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemPlan".
+ */
+export interface ThreadItemPlan {
+  type: 'plan';
+  id: string | null;
+  text: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemCommandExecution".
+ */
+export interface ThreadItemCommandExecution {
+  type: 'commandExecution';
+  id: string | null;
+  command: string | null;
+  cwd: string | null;
+  processId: string | null;
+  source: string | null;
+  status: ItemStatus | null;
+  commandActions: CommandAction[] | null;
+  aggregatedOutput: string | null;
+  exitCode: number | null;
+  durationMs: number | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandActionRead".
+ */
+export interface CommandActionRead {
+  type: 'read';
+  command: string | null;
+  name: string | null;
+  path: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandActionListFiles".
+ */
+export interface CommandActionListFiles {
+  type: 'listFiles';
+  command: string | null;
+  path: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandActionSearch".
+ */
+export interface CommandActionSearch {
+  type: 'search';
+  command: string | null;
+  query: string | null;
+  path: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandActionUnknown".
+ */
+export interface CommandActionUnknown {
+  type: 'unknown';
+  command: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemFileChange".
+ */
+export interface ThreadItemFileChange {
+  type: 'fileChange';
+  id: string | null;
+  changes: FileUpdateChange[] | null;
+  status: ItemStatus | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FileUpdateChange".
+ */
+export interface FileUpdateChange {
+  path: string | null;
+  kind: PatchChangeKind | null;
+  diff: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PatchChangeKindAdd".
+ */
+export interface PatchChangeKindAdd {
+  type: 'add';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PatchChangeKindDelete".
+ */
+export interface PatchChangeKindDelete {
+  type: 'delete';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PatchChangeKindUpdate".
+ */
+export interface PatchChangeKindUpdate {
+  type: 'update';
+  movePath: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemMcpToolCall".
+ */
+export interface ThreadItemMcpToolCall {
+  type: 'mcpToolCall';
+  id: string | null;
+  server: string | null;
+  tool: string | null;
+  status: ItemStatus | null;
+  arguments: unknown;
+  result: McpToolCallResult | null;
+  error: McpToolCallError | null;
+  durationMs: number | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpToolCallResult".
+ */
+export interface McpToolCallResult {
+  content: unknown[] | null;
+  structuredContent: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpToolCallError".
+ */
+export interface McpToolCallError {
+  message: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemWebSearch".
+ */
+export interface ThreadItemWebSearch {
+  type: 'webSearch';
+  id: string | null;
+  query: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemImageView".
+ */
+export interface ThreadItemImageView {
+  type: 'imageView';
+  id: string | null;
+  path: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemEnteredReviewMode".
+ */
+export interface ThreadItemEnteredReviewMode {
+  type: 'enteredReviewMode';
+  id: string | null;
+  review: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemExitedReviewMode".
+ */
+export interface ThreadItemExitedReviewMode {
+  type: 'exitedReviewMode';
+  id: string | null;
+  review: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemContextCompaction".
+ */
+export interface ThreadItemContextCompaction {
+  type: 'contextCompaction';
+  id: string | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+export interface ItemFileChangeOutputDeltaNotification {
+  method: 'item/fileChange/outputDelta';
+  params: FileChangeOutputDeltaNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FileChangeOutputDeltaNotification".
+ */
+export interface FileChangeOutputDeltaNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  delta: string | null;
+}
+export interface ItemReasoningSummaryPartAddedNotification {
+  method: 'item/reasoning/summaryPartAdded';
+  params: ReasoningSummaryPartAddedNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReasoningSummaryPartAddedNotification".
+ */
+export interface ReasoningSummaryPartAddedNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  summaryIndex: number;
+}
+export interface ItemReasoningSummaryTextDeltaNotification {
+  method: 'item/reasoning/summaryTextDelta';
+  params: ReasoningSummaryTextDeltaNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReasoningSummaryTextDeltaNotification".
+ */
+export interface ReasoningSummaryTextDeltaNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  delta: string | null;
+  summaryIndex: number;
+}
+export interface ItemReasoningTextDeltaNotification {
+  method: 'item/reasoning/textDelta';
+  params: ReasoningTextDeltaNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReasoningTextDeltaNotification".
+ */
+export interface ReasoningTextDeltaNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  delta: string | null;
+  contentIndex: number;
+}
+export interface ItemStartedNotification {
+  method: 'item/started';
+  params: ItemStartedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ItemStartedNotification".
+ */
+export interface ItemStartedNotification1 {
+  item: ThreadItem | null;
+  threadId: string | null;
+  turnId: string | null;
+  startedAtMs: number | null;
+}
+export interface ServerRequestResolvedNotification {
+  method: 'serverRequest/resolved';
+  params: ServerRequestResolvedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ServerRequestResolvedNotification".
+ */
+export interface ServerRequestResolvedNotification1 {
+  threadId: string | null;
+  requestId: unknown;
+}
+export interface ThreadStartedNotification {
+  method: 'thread/started';
+  params: ThreadStartedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStartedNotification".
+ */
+export interface ThreadStartedNotification1 {
+  thread: Thread | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "Thread".
+ */
+export interface Thread {
+  id: string | null;
+  sessionId: string | null;
+  forkedFromId: string | null;
+  parentThreadId: string | null;
+  preview: string | null;
+  ephemeral: boolean;
+  modelProvider: string | null;
+  model: string | null;
+  reasoningEffort: string | null;
+  createdAt: number;
+  updatedAt: number;
+  status: ThreadStatus | null;
+  path: string | null;
+  cwd: string | null;
+  cliVersion: string | null;
+  originator: string | null;
+  source: string | null;
+  agentNickname: string | null;
+  agentRole: string | null;
+  gitInfo: GitInfo | null;
+  name: string | null;
+  turns: Turn[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStatusNotLoaded".
+ */
+export interface ThreadStatusNotLoaded {
+  type: 'notLoaded';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStatusIdle".
+ */
+export interface ThreadStatusIdle {
+  type: 'idle';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStatusSystemError".
+ */
+export interface ThreadStatusSystemError {
+  type: 'systemError';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStatusActive".
+ */
+export interface ThreadStatusActive {
+  type: 'active';
+  activeFlags: string[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GitInfo".
+ */
+export interface GitInfo {
+  sha: string | null;
+  branch: string | null;
+  originUrl: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "Turn".
+ */
+export interface Turn {
+  id: string | null;
+  items: ThreadItem[] | null;
+  status: TurnStatus | null;
+  error: TurnError | null;
+  startedAt: number | null;
+  completedAt: number | null;
+  durationMs: number | null;
+}
+export interface ThreadStatusChangedNotification {
+  method: 'thread/status/changed';
+  params: ThreadStatusChangedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStatusChangedNotification".
+ */
+export interface ThreadStatusChangedNotification1 {
+  threadId: string | null;
+  status: ThreadStatus | null;
+}
+export interface ThreadTokenUsageUpdatedNotification {
+  method: 'thread/tokenUsage/updated';
+  params: ThreadTokenUsageUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadTokenUsageUpdatedNotification".
+ */
+export interface ThreadTokenUsageUpdatedNotification1 {
+  threadId: string | null;
+  turnId: string | null;
+  tokenUsage: ThreadTokenUsage | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadTokenUsage".
+ */
+export interface ThreadTokenUsage {
+  total: TokenUsageBreakdown | null;
+  last: TokenUsageBreakdown | null;
+  modelContextWindow: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TokenUsageBreakdown".
+ */
+export interface TokenUsageBreakdown {
+  totalTokens: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  reasoningOutputTokens: number;
+}
+export interface TurnCompletedNotification {
+  method: 'turn/completed';
+  params: TurnCompletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnCompletedNotification".
+ */
+export interface TurnCompletedNotification1 {
+  threadId: string | null;
+  turn: Turn | null;
+}
+export interface TurnDiffUpdatedNotification {
+  method: 'turn/diff/updated';
+  params: TurnDiffUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnDiffUpdatedNotification".
+ */
+export interface TurnDiffUpdatedNotification1 {
+  threadId: string | null;
+  turnId: string | null;
+  diff: string | null;
+}
+export interface TurnPlanUpdatedNotification {
+  method: 'turn/plan/updated';
+  params: TurnPlanUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnPlanUpdatedNotification".
+ */
+export interface TurnPlanUpdatedNotification1 {
+  threadId: string | null;
+  turnId: string | null;
+  explanation: string | null;
+  plan: PlanStep[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PlanStep".
+ */
+export interface PlanStep {
+  step: string | null;
+  status: string | null;
+}
+export interface TurnStartedNotification {
+  method: 'turn/started';
+  params: TurnStartedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnStartedNotification".
+ */
+export interface TurnStartedNotification1 {
+  threadId: string | null;
+  turn: Turn | null;
+}
+export interface WarningNotification {
+  method: 'warning';
+  params: WarningNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "WarningNotification".
+ */
+export interface WarningNotification1 {
+  threadId: string | null;
+  message: string | null;
+}
+export interface ItemCommandExecutionRequestApprovalRequest {
+  id: string | number;
+  method: 'item/commandExecution/requestApproval';
+  params: CommandExecutionRequestApprovalParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecutionRequestApprovalParams".
+ */
+export interface CommandExecutionRequestApprovalParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  kind?: string | null;
+  startedAtMs?: number | null;
+  reason?: string | null;
+  command?: string | null;
+  cwd?: string | null;
+  commandActions?: CommandAction[] | null;
+  approvalId?: string | null;
+}
+export interface ItemFileChangeRequestApprovalRequest {
+  id: string | number;
+  method: 'item/fileChange/requestApproval';
+  params: FileChangeRequestApprovalParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FileChangeRequestApprovalParams".
+ */
+export interface FileChangeRequestApprovalParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  startedAtMs?: number | null;
+  reason?: string | null;
+  grantRoot?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ApprovalDecisionResponse".
+ */
+export interface ApprovalDecisionResponse {
+  decision?: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "EmptyResponse".
+ */
+export interface EmptyResponse {}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "InitializeResponse".
+ */
+export interface InitializeResponse {
+  userAgent: string | null;
+  codexHome: string | null;
+  platformFamily: string | null;
+  platformOs: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadStartResponse".
+ */
+export interface ThreadStartResponse {
+  thread: Thread | null;
+  model: string | null;
+  modelProvider: string | null;
+  serviceTier: string | null;
+  cwd: string | null;
+  approvalPolicy: AskForApproval | null;
+  approvalsReviewer: string | null;
+  sandbox: SandboxPolicy | null;
+  reasoningEffort: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnStartResponse".
+ */
+export interface TurnStartResponse {
+  turn: Turn | null;
+}
+
+/** Result type of each request method. */
+export interface ResponsesByMethod {
+  'initialize': InitializeResponse;
+  'thread/start': ThreadStartResponse;
+  'turn/start': TurnStartResponse;
+  'turn/interrupt': EmptyResponse;
+  'item/commandExecution/requestApproval': ApprovalDecisionResponse;
+  'item/fileChange/requestApproval': ApprovalDecisionResponse;
+}
