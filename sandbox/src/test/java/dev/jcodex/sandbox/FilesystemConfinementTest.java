@@ -151,6 +151,15 @@ class FilesystemConfinementTest {
     }
 
     @Test
+    void aFileConfiguredAsWritableRootIsWritableAlone() throws IOException {
+        Path file = Files.writeString(outside.resolve("single"), "");
+        Run r = run(Run.workspaceOnly(false, file), "echo x > '" + file + "' && echo x > '" + outside + "/other'");
+        assertNotEquals(0, r.exit());
+        assertEquals("x\n", Files.readString(file));
+        assertFalse(Files.exists(outside.resolve("other")));
+    }
+
+    @Test
     void dangerFullAccessIsNotConfined() throws IOException {
         Run r = run(SandboxPolicy.dangerFullAccess(), "echo x > '" + outside + "/free'; grep NoNewPrivs /proc/self/status");
         assertEquals(0, r.exit(), r.err());

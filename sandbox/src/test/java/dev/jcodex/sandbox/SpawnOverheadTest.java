@@ -37,7 +37,8 @@ class SpawnOverheadTest {
     void confinedSpawnCostsLittleMoreThanAPlainOne() throws Exception {
         Sandbox landlock = Sandbox.forcing(Mechanism.LANDLOCK_SECCOMP);
         assumeTrue(landlock.mechanism() == Mechanism.LANDLOCK_SECCOMP, "Landlock unavailable");
-        Path repo = Files.createDirectories(ws.resolve("repo"));
+        // not under /tmp: /tmp is a writable root too, and a .git below it would expand /tmp as well
+        Path repo = Files.createDirectories(Path.of("target", "overhead-repo").toAbsolutePath());
         Files.createDirectories(repo.resolve(".git"));
         for (int i = 0; i < 20; i++) Files.createDirectories(repo.resolve("dir" + i));
         SandboxPolicy policy = SandboxPolicy.workspaceWrite(List.of(), false, false, false);

@@ -74,7 +74,8 @@ public final class LandlockRules {
         if (protectedPaths.contains(dir)) return;
         boolean containsProtected = protectedPaths.stream().anyMatch(p -> p.startsWith(dir) && !p.equals(dir));
         if (!containsProtected) {
-            out.add(new Grant(dir, true));
+            // a configured root may be a file; directory rights on a file rule are EINVAL
+            out.add(new Grant(dir, Files.isDirectory(dir)));
             return;
         }
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
@@ -108,29 +109,16 @@ public final class LandlockRules {
         long handled = handledAccess(abi);
         int ruleset = landlockCreateRuleset(handled, scopes(abi, networkOff));
         try {
-            for (Grant g : grants) addRule(ruleset, g.path(), g.directory() ? handled : fileRights(handled));
-            for (String dev : DEVICE_FILES) addRule(ruleset, Path.of(dev), fileRights(handled));
-            addRule(ruleset, Path.of("/dev/pts"), fileRights(handled));
-            if (writableShm) addRule(ruleset, Path.of("/dev/shm"), handled);
+            for (Grant g : grants) {
+                landlockAddPath(ruleset, g.path().toString(), g.directory() ? handled : fileRights(handled));
+            }
+            for (String dev : DEVICE_FILES) landlockAddPath(ruleset, dev, fileRights(handled));
+            landlockAddPath(ruleset, "/dev/pts", fileRights(handled));
+            if (writableShm) landlockAddPath(ruleset, "/dev/shm", handled);
             return ruleset;
         } catch (IOException | RuntimeException e) {
             close(ruleset);
             throw e;
-        }
-    }
-
-    private static void addRule(int ruleset, Path path, long rights) throws ErrnoException {
-        int fd;
-        try {
-            fd = Syscalls.open(path.toString(), O_PATH | O_CLOEXEC, 0);
-        } catch (ErrnoException gone) {
-            return; // vanished since planning, or a device this system lacks
-        }
-        try {
-            boolean dir = Files.isDirectory(path);
-            landlockAddPathBeneath(ruleset, fd, dir ? rights : fileRights(rights));
-        } finally {
-            close(fd);
         }
     }
 }

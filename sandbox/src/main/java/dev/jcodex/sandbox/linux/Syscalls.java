@@ -268,16 +268,26 @@ public final class Syscalls {
         }
     }
 
-    public static void landlockAddPathBeneath(int rulesetFd, int parentFd, long allowedAccess)
-            throws ErrnoException {
+    /**
+     * open(path, O_PATH) + landlock_add_rule(PATH_BENEATH) + close in one arena (rulesets can have many rules).
+     * False when the path cannot be opened (vanished, or a device this system lacks).
+     */
+    public static boolean landlockAddPath(int rulesetFd, String path, long allowedAccess) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment attr = a.allocate(LANDLOCK_PATH_BENEATH_ATTR);
-            attr.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, allowedAccess); // packed struct: offsets 0 and 8
-            attr.set(ValueLayout.JAVA_INT_UNALIGNED, 8, parentFd);
             MemorySegment st = a.allocate(CAPTURE);
-            long r = (long) SYSCALL4.invokeExact(st, SYS_LANDLOCK_ADD_RULE, rulesetFd,
-                    LANDLOCK_RULE_PATH_BENEATH, attr, 0);
-            if (r < 0) throw new ErrnoException("landlock_add_rule", errno(st));
+            int fd = (int) OPEN.invokeExact(st, a.allocateFrom(path), O_PATH | O_CLOEXEC, 0);
+            if (fd < 0) return false;
+            try {
+                MemorySegment attr = a.allocate(LANDLOCK_PATH_BENEATH_ATTR);
+                attr.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, allowedAccess); // packed struct: offsets 0 and 8
+                attr.set(ValueLayout.JAVA_INT_UNALIGNED, 8, fd);
+                long r = (long) SYSCALL4.invokeExact(st, SYS_LANDLOCK_ADD_RULE, rulesetFd,
+                        LANDLOCK_RULE_PATH_BENEATH, attr, 0);
+                if (r < 0) throw new ErrnoException("landlock_add_rule(" + path + ")", errno(st));
+                return true;
+            } finally {
+                int ignored = (int) CLOSE.invokeExact(fd);
+            }
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
