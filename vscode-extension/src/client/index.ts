@@ -1,0 +1,3 @@
+// The protocol client's public surface (no `vscode` import; used by the extension and the node tests).
+export * from './rpc';
+export * from './appServer';
