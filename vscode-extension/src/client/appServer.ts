@@ -19,7 +19,8 @@ export type ResultOf<M extends string> = M extends keyof ResponsesByMethod ? Res
 export type ServerRequestMethod = ServerRequest['method'];
 export type ServerRequestParams<M extends ServerRequestMethod> = Extract<ServerRequest, { method: M }>['params'];
 export type NotificationMethod = ServerNotification['method'];
-export type NotificationParams<M extends NotificationMethod> = Extract<ServerNotification, { method: M }>['params'];
+type NotificationParamsByMethod = { [N in ServerNotification as N['method']]: N['params'] };
+export type NotificationParams<M extends NotificationMethod> = NotificationParamsByMethod[M];
 
 export type DaemonState = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
 
@@ -122,16 +123,17 @@ export class AppServerClient extends EventEmitter<AppServerEvents> {
     pred: (p: NotificationParams<M>) => boolean = () => true,
     timeoutMs = 30_000,
   ): Promise<NotificationParams<M>> {
-    return new Promise((resolve, reject) => {
+    return new Promise<NotificationParams<M>>((resolve, reject) => {
       const t = setTimeout(() => {
         this.off('notification', on);
         reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}`));
       }, timeoutMs);
       const on = (n: ServerNotification) => {
-        if (n.method === method && pred(n.params as NotificationParams<M>)) {
+        const params = n.params as unknown as NotificationParams<M>;
+        if (n.method === method && pred(params)) {
           clearTimeout(t);
           this.off('notification', on);
-          resolve(n.params as NotificationParams<M>);
+          resolve(params);
         }
       };
       this.on('notification', on);
