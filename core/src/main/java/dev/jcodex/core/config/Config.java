@@ -14,18 +14,29 @@ public final class Config {
     public static final String OFFLINE_PROVIDER = "offline";
 
     private final Map<String, Object> tree;
-    private final List<String> warnings;
+    private final List<ConfigWarning> warnings;
     private final Path codexHome;
+    private final List<ConfigLayer> layers;
+    private final Map<String, ConfigLayer> origins;
 
-    public Config(Map<String, Object> tree, List<String> warnings, Path codexHome) {
+    public Config(Map<String, Object> tree, List<ConfigWarning> warnings, Path codexHome, List<ConfigLayer> layers,
+                  Map<String, ConfigLayer> origins) {
         this.tree = tree;
         this.warnings = List.copyOf(warnings);
         this.codexHome = codexHome;
+        this.layers = List.copyOf(layers);
+        this.origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     }
 
     public Map<String, Object> tree() { return tree; }
-    public List<String> warnings() { return warnings; }
+    /** Summaries of {@link #configWarnings()}. */
+    public List<String> warnings() { return warnings.stream().map(ConfigWarning::summary).toList(); }
+    public List<ConfigWarning> configWarnings() { return warnings; }
     public Path codexHome() { return codexHome; }
+    /** The layers, lowest precedence first (disabled ones included). */
+    public List<ConfigLayer> layers() { return layers; }
+    /** For each leaf key (dotted), the layer its effective value came from. */
+    public Map<String, ConfigLayer> origins() { return origins; }
 
     public Object get(String dottedKey) { return ConfigTree.get(tree, dottedKey); }
 

@@ -93,4 +93,33 @@ public final class ConfigTree {
         }
         return cur;
     }
+
+    /** A copy whose nested tables and arrays are copies too (layers share nothing with the merged tree). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> deepCopy(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, copyValue(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object copyValue(Object v) {
+        if (v instanceof Map<?, ?> m) return deepCopy((Map<String, Object>) m);
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) out.add(copyValue(o));
+            return out;
+        }
+        return v;
+    }
+
+    /** Every leaf (non-table value) as a dotted key, in document order. Empty tables count as leaves. */
+    @SuppressWarnings("unchecked")
+    public static void leaves(Map<String, Object> m, String prefix, java.util.function.BiConsumer<String, Object> f) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            String k = (prefix.isEmpty() ? "" : prefix + ".") + TomlEditor.key(e.getKey());
+            if (e.getValue() instanceof Map<?, ?> sub && !sub.isEmpty()) leaves((Map<String, Object>) sub, k, f);
+            else f.accept(k, e.getValue());
+        }
+    }
 }

@@ -109,7 +109,7 @@ public final class AgentThread {
 
     synchronized void appendUserInput(List<InputPart> input, ThreadSettings s) {
         if (!contextSent) {
-            history.addAll(InitialContext.build(s, manager.userInstructions(s)));
+            history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
             contextSent = true;
         }
         ObjectNode msg = Json.object().put("type", "message").put("role", "user");

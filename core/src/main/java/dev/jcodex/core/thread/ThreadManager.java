@@ -3,6 +3,8 @@ package dev.jcodex.core.thread;
 import dev.jcodex.core.config.Config;
 import dev.jcodex.core.config.ConfigLoader;
 import dev.jcodex.core.config.ModelProviderInfo;
+import dev.jcodex.core.config.ProjectRoot;
+import dev.jcodex.core.context.ProjectDocs;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.EventSink;
 import dev.jcodex.core.model.ModelClient;
@@ -42,10 +44,10 @@ public final class ThreadManager {
 
     /** Creates and registers a thread. Throws IllegalArgumentException for a bad cwd, provider or policy. */
     public AgentThread start(StartOptions o) {
-        Config config = configLoader.load(o.configOverrides());
+        String cwd = resolveCwd(o.cwd());
+        Config config = configLoader.load(Path.of(cwd), o.configOverrides());
         String providerId = o.modelProvider() != null ? o.modelProvider() : config.modelProviderId();
         config.provider(providerId); // validates the id with a clear message
-        String cwd = resolveCwd(o.cwd());
         String approval = o.approvalPolicy() != null ? o.approvalPolicy() : config.approvalPolicy();
         String mode = o.sandboxMode() != null ? o.sandboxMode() : config.sandboxMode();
         SandboxSettings sandbox = SandboxSettings.fromMode(mode, stringList(config.get("sandbox_workspace_write.writable_roots")),
@@ -77,8 +79,18 @@ public final class ThreadManager {
 
     ToolRegistry toolsFor(AgentThread t) { return toolsFactory.apply(t); }
 
-    /** AGENTS.md and similar user instructions for the thread's cwd (none yet). */
-    String userInstructions(ThreadSettings s) { return null; }
+    /** AGENTS.md (global and project) as the user-instructions message for the thread's cwd, or null. */
+    String userInstructions(AgentThread t, ThreadSettings s) {
+        Config c = t.config();
+        Path cwd = Path.of(s.cwd());
+        List<String> markers = stringList(c.get("project_root_markers"));
+        if (markers.isEmpty() && !(c.get("project_root_markers") instanceof List)) markers = List.of(".git");
+        String project = ProjectDocs.projectDocs(cwd, markers.isEmpty() ? null : ProjectRoot.find(cwd, markers),
+                stringList(c.get("project_doc_fallback_filenames")),
+                c.number("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES));
+        String global = ProjectDocs.globalInstructions(c.codexHome(), c.string("instructions", null));
+        return ProjectDocs.userInstructions(cwd, global, project);
+    }
 
     Long contextWindow(String model) {
         if (model == null) return null;
