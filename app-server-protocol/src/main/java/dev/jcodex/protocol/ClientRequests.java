@@ -1,6 +1,19 @@
 package dev.jcodex.protocol;
 
+import dev.jcodex.protocol.v2.ConfigBatchWriteParams;
+import dev.jcodex.protocol.v2.ConfigReadParams;
+import dev.jcodex.protocol.v2.ConfigReadResponse;
+import dev.jcodex.protocol.v2.ConfigValueWriteParams;
+import dev.jcodex.protocol.v2.ConfigWriteResponse;
 import dev.jcodex.protocol.v2.EmptyResponse;
+import dev.jcodex.protocol.v2.GetAccountParams;
+import dev.jcodex.protocol.v2.GetAccountResponse;
+import dev.jcodex.protocol.v2.GetAuthStatusParams;
+import dev.jcodex.protocol.v2.GetAuthStatusResponse;
+import dev.jcodex.protocol.v2.LoginAccountParams;
+import dev.jcodex.protocol.v2.LoginAccountResponse;
+import dev.jcodex.protocol.v2.ModelListParams;
+import dev.jcodex.protocol.v2.ModelListResponse;
 import dev.jcodex.protocol.v2.InitializeParams;
 import dev.jcodex.protocol.v2.InitializeResponse;
 import dev.jcodex.protocol.v2.ThreadStartParams;
@@ -23,5 +36,22 @@ public final class ClientRequests {
     public static final RequestMethod<TurnInterruptParams, EmptyResponse> TURN_INTERRUPT =
             new RequestMethod<>("turn/interrupt", TurnInterruptParams.class, EmptyResponse.class);
 
-    public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT);
+    public static final RequestMethod<ConfigReadParams, ConfigReadResponse> CONFIG_READ =
+            new RequestMethod<>("config/read", ConfigReadParams.class, ConfigReadResponse.class);
+    public static final RequestMethod<ConfigValueWriteParams, ConfigWriteResponse> CONFIG_VALUE_WRITE =
+            new RequestMethod<>("config/value/write", ConfigValueWriteParams.class, ConfigWriteResponse.class);
+    public static final RequestMethod<ConfigBatchWriteParams, ConfigWriteResponse> CONFIG_BATCH_WRITE =
+            new RequestMethod<>("config/batchWrite", ConfigBatchWriteParams.class, ConfigWriteResponse.class);
+    public static final RequestMethod<ModelListParams, ModelListResponse> MODEL_LIST =
+            new RequestMethod<>("model/list", ModelListParams.class, ModelListResponse.class);
+    public static final RequestMethod<GetAccountParams, GetAccountResponse> ACCOUNT_READ =
+            new RequestMethod<>("account/read", GetAccountParams.class, GetAccountResponse.class);
+    public static final RequestMethod<LoginAccountParams, LoginAccountResponse> ACCOUNT_LOGIN_START =
+            new RequestMethod<>("account/login/start", LoginAccountParams.class, LoginAccountResponse.class);
+    public static final RequestMethod<GetAuthStatusParams, GetAuthStatusResponse> GET_AUTH_STATUS =
+            new RequestMethod<>("getAuthStatus", GetAuthStatusParams.class, GetAuthStatusResponse.class);
+
+    public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
+            CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
+            GET_AUTH_STATUS);
 }

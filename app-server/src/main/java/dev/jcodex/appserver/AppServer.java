@@ -2,7 +2,10 @@ package dev.jcodex.appserver;
 
 import dev.jcodex.appserver.events.EventRouter;
 import dev.jcodex.appserver.events.EventTranslator;
+import dev.jcodex.appserver.handlers.AccountHandler;
+import dev.jcodex.appserver.handlers.ConfigHandler;
 import dev.jcodex.appserver.handlers.InitializeHandler;
+import dev.jcodex.appserver.handlers.ModelHandler;
 import dev.jcodex.appserver.handlers.ThreadHandler;
 import dev.jcodex.appserver.handlers.TurnHandler;
 import dev.jcodex.appserver.rpc.Dispatcher;
@@ -22,7 +25,11 @@ public final class AppServer {
         this.configLoader = configLoader;
         this.threads = new ThreadManager(configLoader, router, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
         router.setTranslator(new EventTranslator(threads));
-        new InitializeHandler(configLoader.codexHome()).register(dispatcher);
+        ConfigHandler config = new ConfigHandler(configLoader);
+        new InitializeHandler(configLoader.codexHome(), config::sendWarnings).register(dispatcher);
+        config.register(dispatcher);
+        new ModelHandler(configLoader).register(dispatcher);
+        new AccountHandler(configLoader).register(dispatcher);
         new ThreadHandler(threads).register(dispatcher);
         new TurnHandler(threads).register(dispatcher);
     }

@@ -1,3 +1,4 @@
 package dev.jcodex.protocol.notification;
 
-public record ConfigWarningNotification(String summary, String details) implements ServerNotification {}
+/** A config problem that was tolerated; {@code path} is the file it came from, when known. */
+public record ConfigWarningNotification(String summary, String details, String path) implements ServerNotification {}

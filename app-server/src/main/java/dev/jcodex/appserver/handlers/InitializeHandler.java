@@ -16,12 +16,19 @@ public final class InitializeHandler {
     public static final String JCODEX_VERSION = "0.1.0";
 
     private final Path codexHome;
+    private final java.util.function.Consumer<JsonRpcConnection> afterInitialize;
 
-    public InitializeHandler(Path codexHome) { this.codexHome = codexHome; }
+    public InitializeHandler(Path codexHome) { this(codexHome, c -> { }); }
+
+    /** {@code afterInitialize} runs right after the result is queued (config warnings go out then). */
+    public InitializeHandler(Path codexHome, java.util.function.Consumer<JsonRpcConnection> afterInitialize) {
+        this.codexHome = codexHome;
+        this.afterInitialize = afterInitialize;
+    }
 
     public void register(Dispatcher d) { d.on(ClientRequests.INITIALIZE, this::initialize); }
 
-    InitializeResponse initialize(JsonRpcConnection conn, InitializeParams p) {
+    Object initialize(JsonRpcConnection conn, InitializeParams p) {
         String name = p.clientInfo().name();
         if (name == null || name.isBlank() || !validHeaderValue(name)) {
             throw RpcException.invalidRequest("Invalid clientInfo.name: it must be a non-empty HTTP header value");
@@ -33,7 +40,8 @@ public final class InitializeHandler {
         if (!conn.session().initialize(p.clientInfo(), experimental, Set.copyOf(optOuts))) {
             throw RpcException.invalidRequest("Already initialized");
         }
-        return new InitializeResponse(userAgent(name, p.clientInfo().version()), codexHome.toString(), "unix", platformOs());
+        return dev.jcodex.appserver.rpc.Reply.then(new InitializeResponse(userAgent(name, p.clientInfo().version()),
+                codexHome.toString(), "unix", platformOs()), () -> afterInitialize.accept(conn));
     }
 
     /** {@code <client>/<protocol version> (<os> <version>; <arch>) jcodex/<ver> (<client>; <client version>)}. */

@@ -15,10 +15,11 @@ public record ModelProviderInfo(String id, String name, String baseUrl, String e
     public static final int DEFAULT_STREAM_MAX_RETRIES = 5;
     public static final long DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
 
-    /** The API key from {@code env_key}, if the provider has one and the variable is set. */
+    /** The API key from {@code env_key}; for OPENAI_API_KEY also the key saved by account/login/start. */
     public String apiKey() {
         if (envKey == null) return null;
         String v = System.getenv(envKey);
+        if ((v == null || v.isBlank()) && "OPENAI_API_KEY".equals(envKey)) return AuthStore.apiKey(CodexHome.resolve());
         return v == null || v.isBlank() ? null : v;
     }
 }

@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** Legacy v1 {@code getAuthStatus}, still sent by some clients. */
+public record GetAuthStatusParams(Boolean includeToken, Boolean refreshToken) {}

@@ -1,0 +1,161 @@
+package dev.jcodex.appserver.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcodex.appserver.rpc.Dispatcher;
+import dev.jcodex.appserver.rpc.ErrorCodes;
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.ProtocolJson;
+import dev.jcodex.appserver.rpc.RpcException;
+import dev.jcodex.core.config.Config;
+import dev.jcodex.core.config.ConfigLoader;
+import dev.jcodex.core.config.ConfigTree;
+import dev.jcodex.core.config.ConfigWarning;
+import dev.jcodex.core.config.ConfigWriter;
+import dev.jcodex.core.context.ProjectDocs;
+import dev.jcodex.protocol.ClientRequests;
+import dev.jcodex.protocol.notification.ConfigWarningNotification;
+import dev.jcodex.protocol.v2.ConfigBatchWriteParams;
+import dev.jcodex.protocol.v2.ConfigEdit;
+import dev.jcodex.protocol.v2.ConfigLayer;
+import dev.jcodex.protocol.v2.ConfigLayerMetadata;
+import dev.jcodex.protocol.v2.ConfigLayerSource;
+import dev.jcodex.protocol.v2.ConfigReadParams;
+import dev.jcodex.protocol.v2.ConfigReadResponse;
+import dev.jcodex.protocol.v2.ConfigValueWriteParams;
+import dev.jcodex.protocol.v2.ConfigWriteResponse;
+import dev.jcodex.protocol.v2.MergeStrategy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** config/read, config/value/write, config/batchWrite, and the configWarning notifications. */
+public final class ConfigHandler {
+    private final ConfigLoader loader;
+
+    public ConfigHandler(ConfigLoader loader) { this.loader = loader; }
+
+    public void register(Dispatcher d) {
+        d.on(ClientRequests.CONFIG_READ, this::read);
+        d.on(ClientRequests.CONFIG_VALUE_WRITE, this::valueWrite);
+        d.on(ClientRequests.CONFIG_BATCH_WRITE, this::batchWrite);
+    }
+
+    /** Sends each warning of the daemon's config to {@code conn} (after its initialize result). */
+    public void sendWarnings(JsonRpcConnection conn) {
+        for (ConfigWarning w : loader.load(null).configWarnings()) {
+            conn.sendNotification("configWarning", new ConfigWarningNotification(w.summary(), w.details(),
+                    w.file() == null ? null : w.file().toString()));
+        }
+    }
+
+    ConfigReadResponse read(JsonRpcConnection conn, ConfigReadParams p) {
+        Path cwd = null;
+        if (p.cwd() != null) {
+            cwd = Path.of(p.cwd());
+            if (!cwd.isAbsolute()) throw RpcException.invalidParams("config/read: cwd must be an absolute path: " + p.cwd());
+        }
+        Config c = loader.load(cwd, null);
+        Map<String, Object> effective = withDefaults(c);
+        Map<String, ConfigLayerMetadata> origins = new LinkedHashMap<>();
+        c.origins().forEach((k, l) -> {
+            if (ConfigTree.get(c.tree(), k) != null) origins.put(k, new ConfigLayerMetadata(source(l), l.version()));
+        });
+        List<ConfigLayer> layers = null;
+        if (Boolean.TRUE.equals(p.includeLayers())) {
+            layers = new ArrayList<>();
+            for (dev.jcodex.core.config.ConfigLayer l : c.layers().reversed()) {
+                layers.add(new ConfigLayer(source(l), l.version(), l.tree(), l.disabledReason()));
+            }
+        }
+        return new ConfigReadResponse(effective, origins, layers);
+    }
+
+    /** The effective tree plus the defaults of keys clients commonly read, so they need no fallback logic. */
+    private static Map<String, Object> withDefaults(Config c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", c.model());
+        out.put("model_provider", c.modelProviderId());
+        out.put("approval_policy", c.approvalPolicy());
+        out.put("sandbox_mode", c.sandboxMode());
+        out.put("model_reasoning_effort", c.reasoningEffort());
+        out.put("model_reasoning_summary", c.reasoningSummary());
+        out.put("model_context_window", null);
+        out.put("model_auto_compact_token_limit", null);
+        out.put("profile", null);
+        out.put("instructions", null);
+        out.put("developer_instructions", null);
+        out.put("notify", null);
+        out.put("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES);
+        out.put("project_doc_fallback_filenames", List.of());
+        out.put("project_root_markers", List.of(".git"));
+        out.put("model_providers", Map.of());
+        out.put("profiles", Map.of());
+        out.put("mcp_servers", Map.of());
+        out.putAll(c.tree());
+        return out;
+    }
+
+    static ConfigLayerSource source(dev.jcodex.core.config.ConfigLayer l) {
+        return switch (l.type()) {
+            case "system" -> new ConfigLayerSource.System(l.file().toString());
+            case "user" -> new ConfigLayerSource.User(l.file().toString(), l.profile());
+            case "project" -> new ConfigLayerSource.Project(l.dotCodexFolder().toString());
+            default -> new ConfigLayerSource.SessionFlags();
+        };
+    }
+
+    ConfigWriteResponse valueWrite(JsonRpcConnection conn, ConfigValueWriteParams p) {
+        return write(p.filePath(), List.of(new ConfigEdit(p.keyPath(), p.value(), p.mergeStrategy())), p.expectedVersion());
+    }
+
+    ConfigWriteResponse batchWrite(JsonRpcConnection conn, ConfigBatchWriteParams p) {
+        return write(p.filePath(), p.edits(), p.expectedVersion());
+    }
+
+    private ConfigWriteResponse write(String filePath, List<ConfigEdit> edits, String expectedVersion) {
+        Path target = loader.userConfigFile().toAbsolutePath().normalize();
+        if (filePath != null && !Path.of(filePath).toAbsolutePath().normalize().equals(target)) {
+            throw writeError("configLayerReadonly", "only the user config " + target + " can be written, not " + filePath);
+        }
+        List<ConfigWriter.Edit> core = new ArrayList<>();
+        for (ConfigEdit e : edits) {
+            if (e == null || e.keyPath() == null) throw RpcException.invalidParams("missing field `keyPath`");
+            core.add(new ConfigWriter.Edit(e.keyPath(), toJava(e.value()),
+                    e.mergeStrategy() == MergeStrategy.REPLACE));
+        }
+        ConfigWriter.Result r;
+        try {
+            r = ConfigWriter.write(target, core, expectedVersion);
+        } catch (ConfigWriter.WriteException e) {
+            throw writeError(e.code(), e.getMessage());
+        }
+        ConfigWriteResponse.OverriddenMetadata overridden = overridden(edits);
+        return new ConfigWriteResponse(overridden == null ? "ok" : "okOverridden", r.version(), r.file().toString(),
+                overridden);
+    }
+
+    /** When a layer above the user file (e.g. -c flags) still decides an edited key, say which one. */
+    private ConfigWriteResponse.OverriddenMetadata overridden(List<ConfigEdit> edits) {
+        Config c = loader.load(null);
+        for (ConfigEdit e : edits) {
+            if (e.value() == null) continue;
+            var layer = c.origins().get(e.keyPath());
+            if (layer == null || layer.type().equals("user") || layer.type().equals("system")) continue;
+            Object effective = ConfigTree.get(c.tree(), e.keyPath());
+            JsonNode eff = ProtocolJson.MAPPER.valueToTree(effective);
+            if (eff.toString().equals(ProtocolJson.MAPPER.valueToTree(e.value()).toString())) continue;
+            return new ConfigWriteResponse.OverriddenMetadata("`" + e.keyPath() + "` is overridden by "
+                    + layer.type() + " configuration", new ConfigLayerMetadata(source(layer), layer.version()), effective);
+        }
+        return null;
+    }
+
+    /** Wire values arrive as Map/List/String/Number/Boolean/null, which is what the editor writes. */
+    private static Object toJava(Object v) { return v; }
+
+    private static RpcException writeError(String code, String message) {
+        return new RpcException(ErrorCodes.INVALID_REQUEST, message, Map.of("config_write_error_code", code));
+    }
+}
