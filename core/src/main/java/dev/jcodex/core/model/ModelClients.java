@@ -13,6 +13,7 @@ public final class ModelClients {
     public static ModelClient forProvider(ModelProviderInfo p, Map<String, String> headers) {
         return switch (p.wireApi() == null ? "responses" : p.wireApi()) {
             case "responses" -> new ResponsesClient(p, headers);
+            case "chat" -> new ChatCompletionsClient(p, headers);
             case "offline" -> {
                 try {
                     String delay = System.getenv("JCODEX_OFFLINE_DELTA_DELAY_MS");
@@ -23,7 +24,7 @@ public final class ModelClients {
                 }
             }
             default -> throw new IllegalArgumentException("model provider `" + p.id() + "` has wire_api `"
-                    + p.wireApi() + "`; supported: responses, offline");
+                    + p.wireApi() + "`; supported: responses, chat, offline");
         };
     }
 }
