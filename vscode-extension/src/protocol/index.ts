@@ -4,7 +4,18 @@
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ClientRequest".
  */
-export type ClientRequest = InitializeRequest | ThreadStartRequest | TurnStartRequest | TurnInterruptRequest;
+export type ClientRequest =
+  | InitializeRequest
+  | ThreadStartRequest
+  | TurnStartRequest
+  | TurnInterruptRequest
+  | ConfigReadRequest
+  | ConfigValueWriteRequest
+  | ConfigBatchWriteRequest
+  | ModelListRequest
+  | AccountReadRequest
+  | AccountLoginStartRequest
+  | GetAuthStatusRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -26,6 +37,11 @@ export type UserInput = UserInputText | UserInputImage | UserInputLocalImage | U
  */
 export type SandboxPolicy =
   SandboxPolicyReadOnly | SandboxPolicyWorkspaceWrite | SandboxPolicyDangerFullAccess | SandboxPolicyExternalSandbox;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "MergeStrategy".
+ */
+export type MergeStrategy = 'replace' | 'upsert';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ServerNotification".
@@ -97,11 +113,24 @@ export type TurnStatus = 'inProgress' | 'completed' | 'interrupted' | 'failed';
  * via the `definition` "ServerRequest".
  */
 export type ServerRequest = ItemCommandExecutionRequestApprovalRequest | ItemFileChangeRequestApprovalRequest;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "Account".
+ */
+export type Account = AccountApiKey;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayerSource".
+ */
+export type ConfigLayerSource =
+  ConfigLayerSourceSystem | ConfigLayerSourceUser | ConfigLayerSourceProject | ConfigLayerSourceSessionFlags;
 
 export interface JcodexProtocol {
   ClientRequest?: ClientRequest;
   ServerNotification?: ServerNotification;
   ServerRequest?: ServerRequest;
+  Account?: Account;
+  AccountApiKey?: AccountApiKey;
   AgentMessageDeltaNotification?: AgentMessageDeltaNotification;
   ApprovalDecisionResponse?: ApprovalDecisionResponse;
   AskForApproval?: AskForApproval;
@@ -114,12 +143,30 @@ export interface JcodexProtocol {
   CommandActionUnknown?: CommandActionUnknown;
   CommandExecutionOutputDeltaNotification?: CommandExecutionOutputDeltaNotification;
   CommandExecutionRequestApprovalParams?: CommandExecutionRequestApprovalParams;
+  ConfigBatchWriteParams?: ConfigBatchWriteParams;
+  ConfigEdit?: ConfigEdit;
+  ConfigLayer?: ConfigLayer;
+  ConfigLayerMetadata?: ConfigLayerMetadata;
+  ConfigLayerSource?: ConfigLayerSource;
+  ConfigLayerSourceProject?: ConfigLayerSourceProject;
+  ConfigLayerSourceSessionFlags?: ConfigLayerSourceSessionFlags;
+  ConfigLayerSourceSystem?: ConfigLayerSourceSystem;
+  ConfigLayerSourceUser?: ConfigLayerSourceUser;
+  ConfigReadParams?: ConfigReadParams;
+  ConfigReadResponse?: ConfigReadResponse;
+  ConfigValueWriteParams?: ConfigValueWriteParams;
   ConfigWarningNotification?: ConfigWarningNotification1;
+  ConfigWriteResponse?: ConfigWriteResponse;
+  ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
   FileChangeRequestApprovalParams?: FileChangeRequestApprovalParams;
   FileUpdateChange?: FileUpdateChange;
+  GetAccountParams?: GetAccountParams;
+  GetAccountResponse?: GetAccountResponse;
+  GetAuthStatusParams?: GetAuthStatusParams;
+  GetAuthStatusResponse?: GetAuthStatusResponse;
   GitInfo?: GitInfo;
   InitializeCapabilities?: InitializeCapabilities;
   InitializeParams?: InitializeParams;
@@ -127,8 +174,15 @@ export interface JcodexProtocol {
   ItemCompletedNotification?: ItemCompletedNotification1;
   ItemStartedNotification?: ItemStartedNotification1;
   ItemStatus?: ItemStatus;
+  LoginAccountParams?: LoginAccountParams;
+  LoginAccountResponse?: LoginAccountResponse;
   McpToolCallError?: McpToolCallError;
   McpToolCallResult?: McpToolCallResult;
+  MergeStrategy?: MergeStrategy;
+  ModelInfo?: ModelInfo;
+  ModelInfoReasoningEffortOption?: ModelInfoReasoningEffortOption;
+  ModelListParams?: ModelListParams;
+  ModelListResponse?: ModelListResponse;
   PatchChangeKind?: PatchChangeKind;
   PatchChangeKindAdd?: PatchChangeKindAdd;
   PatchChangeKindDelete?: PatchChangeKindDelete;
@@ -378,6 +432,112 @@ export interface TurnInterruptParams {
   threadId?: string | null;
   turnId?: string | null;
 }
+export interface ConfigReadRequest {
+  id: string | number;
+  method: 'config/read';
+  params: ConfigReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigReadParams".
+ */
+export interface ConfigReadParams {
+  includeLayers?: boolean | null;
+  cwd?: string | null;
+}
+export interface ConfigValueWriteRequest {
+  id: string | number;
+  method: 'config/value/write';
+  params: ConfigValueWriteParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigValueWriteParams".
+ */
+export interface ConfigValueWriteParams {
+  keyPath?: string | null;
+  value?: unknown;
+  mergeStrategy?: MergeStrategy | null;
+  filePath?: string | null;
+  expectedVersion?: string | null;
+}
+export interface ConfigBatchWriteRequest {
+  id: string | number;
+  method: 'config/batchWrite';
+  params: ConfigBatchWriteParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigBatchWriteParams".
+ */
+export interface ConfigBatchWriteParams {
+  edits?: ConfigEdit[] | null;
+  filePath?: string | null;
+  expectedVersion?: string | null;
+  reloadUserConfig?: boolean | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigEdit".
+ */
+export interface ConfigEdit {
+  keyPath: string | null;
+  value: unknown;
+  mergeStrategy: MergeStrategy | null;
+}
+export interface ModelListRequest {
+  id: string | number;
+  method: 'model/list';
+  params: ModelListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelListParams".
+ */
+export interface ModelListParams {
+  cursor?: string | null;
+  limit?: number | null;
+  includeHidden?: boolean | null;
+  modelProvider?: string | null;
+}
+export interface AccountReadRequest {
+  id: string | number;
+  method: 'account/read';
+  params: GetAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountParams".
+ */
+export interface GetAccountParams {
+  refreshToken?: boolean | null;
+}
+export interface AccountLoginStartRequest {
+  id: string | number;
+  method: 'account/login/start';
+  params: LoginAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "LoginAccountParams".
+ */
+export interface LoginAccountParams {
+  type?: string | null;
+  apiKey?: string | null;
+}
+export interface GetAuthStatusRequest {
+  id: string | number;
+  method: 'getAuthStatus';
+  params: GetAuthStatusParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAuthStatusParams".
+ */
+export interface GetAuthStatusParams {
+  includeToken?: boolean | null;
+  refreshToken?: boolean | null;
+}
 export interface ConfigWarningNotification {
   method: 'configWarning';
   params: ConfigWarningNotification1;
@@ -389,6 +549,7 @@ export interface ConfigWarningNotification {
 export interface ConfigWarningNotification1 {
   summary: string | null;
   details: string | null;
+  path: string | null;
 }
 export interface ErrorNotification {
   method: 'error';
@@ -1026,6 +1187,13 @@ export interface FileChangeRequestApprovalParams {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountApiKey".
+ */
+export interface AccountApiKey {
+  type: 'apiKey';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ApprovalDecisionResponse".
  */
 export interface ApprovalDecisionResponse {
@@ -1033,9 +1201,110 @@ export interface ApprovalDecisionResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayer".
+ */
+export interface ConfigLayer {
+  name: ConfigLayerSource | null;
+  version: string | null;
+  config: {
+    [k: string]: unknown | undefined;
+  } | null;
+  disabledReason: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayerSourceSystem".
+ */
+export interface ConfigLayerSourceSystem {
+  type: 'system';
+  file: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayerSourceUser".
+ */
+export interface ConfigLayerSourceUser {
+  type: 'user';
+  file: string | null;
+  profile: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayerSourceProject".
+ */
+export interface ConfigLayerSourceProject {
+  type: 'project';
+  dotCodexFolder: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayerSourceSessionFlags".
+ */
+export interface ConfigLayerSourceSessionFlags {
+  type: 'sessionFlags';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigLayerMetadata".
+ */
+export interface ConfigLayerMetadata {
+  name: ConfigLayerSource | null;
+  version: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigReadResponse".
+ */
+export interface ConfigReadResponse {
+  config: {
+    [k: string]: unknown | undefined;
+  } | null;
+  origins: {
+    [k: string]: ConfigLayerMetadata | undefined;
+  } | null;
+  layers: ConfigLayer[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigWriteResponse".
+ */
+export interface ConfigWriteResponse {
+  status: string | null;
+  version: string | null;
+  filePath: string | null;
+  overriddenMetadata: ConfigWriteResponseOverriddenMetadata | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigWriteResponseOverriddenMetadata".
+ */
+export interface ConfigWriteResponseOverriddenMetadata {
+  message: string | null;
+  overridingLayer: ConfigLayerMetadata | null;
+  effectiveValue: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "EmptyResponse".
  */
 export interface EmptyResponse {}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountResponse".
+ */
+export interface GetAccountResponse {
+  account: Account | null;
+  requiresOpenaiAuth: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAuthStatusResponse".
+ */
+export interface GetAuthStatusResponse {
+  authMethod: string | null;
+  authToken: string | null;
+  requiresOpenaiAuth: boolean;
+}
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "InitializeResponse".
@@ -1045,6 +1314,46 @@ export interface InitializeResponse {
   codexHome: string | null;
   platformFamily: string | null;
   platformOs: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "LoginAccountResponse".
+ */
+export interface LoginAccountResponse {
+  type: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelInfo".
+ */
+export interface ModelInfo {
+  id: string | null;
+  model: string | null;
+  displayName: string | null;
+  description: string | null;
+  hidden: boolean;
+  supportedReasoningEfforts: ModelInfoReasoningEffortOption[] | null;
+  defaultReasoningEffort: string | null;
+  inputModalities: string[] | null;
+  supportsPersonality: boolean;
+  upgrade: string | null;
+  isDefault: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelInfoReasoningEffortOption".
+ */
+export interface ModelInfoReasoningEffortOption {
+  reasoningEffort: string | null;
+  description: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelListResponse".
+ */
+export interface ModelListResponse {
+  data: ModelInfo[] | null;
+  nextCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1075,6 +1384,13 @@ export interface ResponsesByMethod {
   'thread/start': ThreadStartResponse;
   'turn/start': TurnStartResponse;
   'turn/interrupt': EmptyResponse;
+  'config/read': ConfigReadResponse;
+  'config/value/write': ConfigWriteResponse;
+  'config/batchWrite': ConfigWriteResponse;
+  'model/list': ModelListResponse;
+  'account/read': GetAccountResponse;
+  'account/login/start': LoginAccountResponse;
+  'getAuthStatus': GetAuthStatusResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
 }
