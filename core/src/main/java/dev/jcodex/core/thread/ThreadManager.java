@@ -31,7 +31,12 @@ public final class ThreadManager {
 
     public ThreadManager(ConfigLoader configLoader, EventSink sink, Map<String, String> modelHeaders) {
         this.configLoader = configLoader;
-        this.sink = sink;
+        this.sink = e -> {
+            sink.emit(e);
+            if (e instanceof Event.TurnCompleted c && threads.get(c.threadId()) instanceof AgentThread t) {
+                NotifyHook.afterTurn(t, c.turn());
+            }
+        };
         this.modelHeaders = Map.copyOf(modelHeaders);
     }
 
@@ -94,6 +99,8 @@ public final class ThreadManager {
 
     Long contextWindow(String model) {
         if (model == null) return null;
+        var known = dev.jcodex.core.model.ModelCatalog.find(model);
+        if (known != null && known.contextWindow() != null) return known.contextWindow();
         if (model.startsWith("gpt-5") || model.startsWith("codex")) return 258_400L;
         if (model.startsWith("o3") || model.startsWith("o4")) return 190_000L;
         return 128_000L;
