@@ -14,6 +14,7 @@ import dev.jcodex.protocol.v2.LoginAccountParams;
 import dev.jcodex.protocol.v2.LoginAccountResponse;
 import dev.jcodex.protocol.v2.ModelListParams;
 import dev.jcodex.protocol.v2.ModelListResponse;
+import dev.jcodex.protocol.v2.*;
 import dev.jcodex.protocol.v2.InitializeParams;
 import dev.jcodex.protocol.v2.InitializeResponse;
 import dev.jcodex.protocol.v2.ThreadStartParams;
@@ -51,7 +52,45 @@ public final class ClientRequests {
     public static final RequestMethod<GetAuthStatusParams, GetAuthStatusResponse> GET_AUTH_STATUS =
             new RequestMethod<>("getAuthStatus", GetAuthStatusParams.class, GetAuthStatusResponse.class);
 
+
+    // ---- utility methods (no thread): processes, files, search, skills, MCP status ----
+    public static final RequestMethod<CommandExecParams, CommandExecResponse> COMMAND_EXEC =
+            new RequestMethod<>("command/exec", CommandExecParams.class, CommandExecResponse.class);
+    public static final RequestMethod<CommandExecWriteParams, EmptyResponse> COMMAND_EXEC_WRITE =
+            new RequestMethod<>("command/exec/write", CommandExecWriteParams.class, EmptyResponse.class);
+    public static final RequestMethod<CommandExecTerminateParams, EmptyResponse> COMMAND_EXEC_TERMINATE =
+            new RequestMethod<>("command/exec/terminate", CommandExecTerminateParams.class, EmptyResponse.class);
+    public static final RequestMethod<CommandExecResizeParams, EmptyResponse> COMMAND_EXEC_RESIZE =
+            new RequestMethod<>("command/exec/resize", CommandExecResizeParams.class, EmptyResponse.class);
+    public static final RequestMethod<FsPathParams, FsReadFileResponse> FS_READ_FILE =
+            new RequestMethod<>("fs/readFile", FsPathParams.class, FsReadFileResponse.class);
+    public static final RequestMethod<FsWriteFileParams, EmptyResponse> FS_WRITE_FILE =
+            new RequestMethod<>("fs/writeFile", FsWriteFileParams.class, EmptyResponse.class);
+    public static final RequestMethod<FsCreateDirectoryParams, EmptyResponse> FS_CREATE_DIRECTORY =
+            new RequestMethod<>("fs/createDirectory", FsCreateDirectoryParams.class, EmptyResponse.class);
+    public static final RequestMethod<FsPathParams, FsGetMetadataResponse> FS_GET_METADATA =
+            new RequestMethod<>("fs/getMetadata", FsPathParams.class, FsGetMetadataResponse.class);
+    public static final RequestMethod<FsPathParams, FsReadDirectoryResponse> FS_READ_DIRECTORY =
+            new RequestMethod<>("fs/readDirectory", FsPathParams.class, FsReadDirectoryResponse.class);
+    public static final RequestMethod<FsRemoveParams, EmptyResponse> FS_REMOVE =
+            new RequestMethod<>("fs/remove", FsRemoveParams.class, EmptyResponse.class);
+    public static final RequestMethod<FsCopyParams, EmptyResponse> FS_COPY =
+            new RequestMethod<>("fs/copy", FsCopyParams.class, EmptyResponse.class);
+    public static final RequestMethod<FsWatchParams, FsWatchResponse> FS_WATCH =
+            new RequestMethod<>("fs/watch", FsWatchParams.class, FsWatchResponse.class);
+    public static final RequestMethod<FsUnwatchParams, EmptyResponse> FS_UNWATCH =
+            new RequestMethod<>("fs/unwatch", FsUnwatchParams.class, EmptyResponse.class);
+    public static final RequestMethod<FuzzyFileSearchParams, FuzzyFileSearchResponse> FUZZY_FILE_SEARCH =
+            new RequestMethod<>("fuzzyFileSearch", FuzzyFileSearchParams.class, FuzzyFileSearchResponse.class);
+    public static final RequestMethod<SkillsListParams, SkillsListResponse> SKILLS_LIST =
+            new RequestMethod<>("skills/list", SkillsListParams.class, SkillsListResponse.class);
+    public static final RequestMethod<McpServerStatusListParams, McpServerStatusListResponse> MCP_SERVER_STATUS_LIST =
+            new RequestMethod<>("mcpServerStatus/list", McpServerStatusListParams.class, McpServerStatusListResponse.class);
+
     public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
             CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
-            GET_AUTH_STATUS);
+            GET_AUTH_STATUS,
+            COMMAND_EXEC, COMMAND_EXEC_WRITE, COMMAND_EXEC_TERMINATE, COMMAND_EXEC_RESIZE, FS_READ_FILE, FS_WRITE_FILE,
+            FS_CREATE_DIRECTORY, FS_GET_METADATA, FS_READ_DIRECTORY, FS_REMOVE, FS_COPY, FS_WATCH, FS_UNWATCH,
+            FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST);
 }

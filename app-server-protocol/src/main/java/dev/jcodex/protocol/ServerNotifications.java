@@ -30,6 +30,8 @@ public final class ServerNotifications {
         METHODS.put(CommandExecutionOutputDeltaNotification.class, "item/commandExecution/outputDelta");
         METHODS.put(FileChangeOutputDeltaNotification.class, "item/fileChange/outputDelta");
         METHODS.put(ServerRequestResolvedNotification.class, "serverRequest/resolved");
+        METHODS.put(CommandExecOutputDeltaNotification.class, "command/exec/outputDelta");
+        METHODS.put(FsChangedNotification.class, "fs/changed");
     }
 
     /** The wire method of a notification's params type. */

@@ -6,6 +6,10 @@ import dev.jcodex.appserver.handlers.AccountHandler;
 import dev.jcodex.appserver.handlers.ConfigHandler;
 import dev.jcodex.appserver.handlers.InitializeHandler;
 import dev.jcodex.appserver.handlers.ModelHandler;
+import dev.jcodex.appserver.handlers.CommandExecHandler;
+import dev.jcodex.appserver.handlers.FsHandler;
+import dev.jcodex.appserver.handlers.FuzzyFileSearchHandler;
+import dev.jcodex.appserver.handlers.SkillsHandler;
 import dev.jcodex.appserver.handlers.ThreadHandler;
 import dev.jcodex.appserver.handlers.TurnHandler;
 import dev.jcodex.appserver.rpc.Dispatcher;
@@ -32,6 +36,10 @@ public final class AppServer {
         new AccountHandler(configLoader).register(dispatcher);
         new ThreadHandler(threads).register(dispatcher);
         new TurnHandler(threads).register(dispatcher);
+        new CommandExecHandler(configLoader).register(dispatcher);
+        new FsHandler().register(dispatcher);
+        new FuzzyFileSearchHandler().register(dispatcher);
+        new SkillsHandler(configLoader.codexHome()).register(dispatcher);
     }
 
     public Dispatcher dispatcher() { return dispatcher; }
@@ -40,4 +48,9 @@ public final class AppServer {
 
     /** Called by a transport for each new connection. */
     public void attach(JsonRpcConnection conn) { router.register(conn); }
+
+    /** Closes every client connection (shutdown): their processes die, queued output is written. */
+    public void closeAll() {
+        for (JsonRpcConnection c : router.connections()) c.close();
+    }
 }

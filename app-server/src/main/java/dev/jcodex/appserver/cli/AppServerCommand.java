@@ -1,9 +1,11 @@
 package dev.jcodex.appserver.cli;
 
 import dev.jcodex.appserver.AppServer;
+import dev.jcodex.appserver.transport.ListenAddress;
 import dev.jcodex.appserver.transport.StdioTransport;
 import dev.jcodex.core.config.CodexHome;
 import dev.jcodex.core.config.ConfigLoader;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,23 +13,42 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jcodex app-server}: the JSON-RPC daemon. */
 @Command(name = "app-server", mixinStandardHelpOptions = true,
-        description = "Run the app-server daemon (JSON-RPC 2.0, one JSON object per line).")
+        description = "Run the app-server daemon (JSON-RPC 2.0, one JSON object per line or per WebSocket frame).")
 final class AppServerCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
     @Option(names = "--listen", defaultValue = "stdio://", paramLabel = "URL",
-            description = "Transport: stdio:// (default).")
+            description = "Transport: stdio:// (default), ws://HOST:PORT (WebSocket; port 0 picks one), unix://PATH "
+                    + "(WebSocket framing over a unix socket; bare unix:// uses CODEX_HOME/app-server-control/).")
     String listen;
+
+    @Option(names = "--ws-auth", paramLabel = "MODE",
+            description = "Socket authentication: capability-token (clients send Authorization: Bearer <token>).")
+    String wsAuth;
+
+    @Option(names = "--ws-token-file", paramLabel = "FILE", description = "File holding the capability token.")
+    Path wsTokenFile;
+
+    @Option(names = "--ws-token-sha256", paramLabel = "HEX", description = "SHA-256 of the capability token.")
+    String wsTokenSha256;
 
     @Override
     public Integer call() throws Exception {
-        if (!listen.equals("stdio://") && !listen.equals("stdio")) {
-            System.err.println("jcodex: unsupported --listen value `" + listen + "` (supported: stdio://)");
+        Path home = CodexHome.resolve();
+        ListenAddress address;
+        try {
+            address = ListenAddress.parse(listen, home);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jcodex: " + e.getMessage());
             return 2;
         }
-        AppServer server = new AppServer(new ConfigLoader(CodexHome.resolve(), parent.overrides, parent.profile));
-        StdioTransport.serve(server.dispatcher(), server::attach);
-        return 0;
+        AppServer server = new AppServer(new ConfigLoader(home, parent.overrides, parent.profile));
+        if (address instanceof ListenAddress.Stdio) {
+            StdioTransport.serve(server.dispatcher(), server::attach);
+            return 0;
+        }
+        // Kept out of this class's constant pool so the stdio path never loads Netty.
+        return SocketMain.serve(server, address, wsAuth, wsTokenFile, wsTokenSha256);
     }
 }

@@ -11,6 +11,8 @@ import dev.jcodex.protocol.ClientRequests;
 import dev.jcodex.protocol.RequestMethod;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -45,41 +47,89 @@ public final class Dispatcher {
 
     public boolean knows(String method) { return routes.containsKey(method); }
 
-    void dispatch(JsonRpcConnection conn, JsonNode id, String method, JsonNode params) {
+    /** Runs one request; {@code done} runs once its reply has been written (it frees an ingress permit). */
+    void dispatch(JsonRpcConnection conn, JsonNode id, String method, JsonNode params, Runnable done) {
         Route<?> route = routes.get(method);
         if (route == null) {
             conn.sendError(id, new RpcException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method));
+            done.run();
             return;
         }
         ClientSession session = conn.session();
         if (!session.initialized() && !method.equals(ClientRequests.INITIALIZE.name())) {
             conn.sendError(id, RpcException.invalidRequest("Not initialized"));
+            done.run();
             return;
         }
-        if (route.async()) ASYNC.execute(() -> run(conn, id, method, route, params));
-        else run(conn, id, method, route, params);
+        if (route.async()) {
+            try {
+                ASYNC.execute(() -> run(conn, id, method, route, params, done));
+            } catch (RuntimeException e) {
+                done.run();
+                throw e;
+            }
+        } else {
+            run(conn, id, method, route, params, done);
+        }
     }
 
-    private <P> void run(JsonRpcConnection conn, JsonNode id, String method, Route<P> route, JsonNode params) {
+    private <P> void run(JsonRpcConnection conn, JsonNode id, String method, Route<P> route, JsonNode params,
+                         Runnable done) {
+        Object result;
         try {
             P typed = parse(method, route.type(), params);
-            Object result = route.handler().handle(conn, typed);
-            if (result instanceof Reply r) {
-                conn.sendResult(id, r.result());
-                if (r.afterSend() != null) r.afterSend().run();
-            } else {
-                conn.sendResult(id, result);
-            }
-        } catch (RpcException e) {
-            conn.sendError(id, e);
-        } catch (IllegalArgumentException e) {
-            conn.sendError(id, RpcException.invalidParams(method + ": " + e.getMessage()));
-        } catch (IllegalStateException e) {
-            conn.sendError(id, RpcException.invalidRequest(e.getMessage()));
-        } catch (Exception e) {
-            e.printStackTrace(System.err);
-            conn.sendError(id, new RpcException(ErrorCodes.INTERNAL_ERROR, "Internal error: " + e));
+            result = route.handler().handle(conn, typed);
+        } catch (Throwable e) {
+            fail(conn, id, method, e);
+            done.run();
+            return;
         }
+        if (result instanceof CompletionStage<?> later) {
+            // A deferred reply (e.g. command/exec answers when its process exits): the permit stays taken.
+            later.whenComplete((r, e) -> {
+                try {
+                    if (e == null) reply(conn, id, r);
+                    else fail(conn, id, method, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                } finally {
+                    done.run();
+                }
+            });
+            return;
+        }
+        try {
+            reply(conn, id, result);
+        } catch (RuntimeException e) {
+            e.printStackTrace(System.err);
+        } finally {
+            done.run();
+        }
+    }
+
+    private static void reply(JsonRpcConnection conn, JsonNode id, Object result) {
+        if (result instanceof Reply r) {
+            conn.sendResult(id, r.result());
+            if (r.afterSend() != null) r.afterSend().run();
+        } else {
+            conn.sendResult(id, result);
+        }
+    }
+
+    private static void fail(JsonRpcConnection conn, JsonNode id, String method, Throwable t) {
+        switch (t) {
+            case RpcException e -> conn.sendError(id, e);
+            case IllegalArgumentException e -> conn.sendError(id, RpcException.invalidParams(method + ": " + e.getMessage()));
+            case IllegalStateException e -> conn.sendError(id, RpcException.invalidRequest(e.getMessage()));
+            case Exception e -> internal(conn, id, e);
+            // a handler bug or a pathological input answers -32603 and leaves the daemon serving
+            case StackOverflowError e -> internal(conn, id, e);
+            case Error e -> throw e;
+            default -> internal(conn, id, t);
+        }
+    }
+
+    private static void internal(JsonRpcConnection conn, JsonNode id, Throwable e) {
+        e.printStackTrace(System.err);
+        conn.sendError(id, new RpcException(ErrorCodes.INTERNAL_ERROR, "Internal error: " + e));
     }
 
     /** Params are optional on the wire when every field is; a missing object reads as {}. */

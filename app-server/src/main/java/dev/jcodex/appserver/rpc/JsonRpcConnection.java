@@ -30,11 +30,28 @@ public final class JsonRpcConnection {
     private final AtomicLong nextRequestId = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
+    private final Ingress ingress;
     private volatile boolean closed;
 
     public JsonRpcConnection(Outbound out, Dispatcher dispatcher) {
+        this(out, dispatcher, Ingress.DEFAULT_CAPACITY);
+    }
+
+    /** {@code ingressCapacity}: requests that may be queued or running at once before -32001. */
+    public JsonRpcConnection(Outbound out, Dispatcher dispatcher, int ingressCapacity) {
         this.out = out;
         this.dispatcher = dispatcher;
+        this.ingress = new Ingress(ingressCapacity, "jcodex-rpc-" + System.identityHashCode(this));
+    }
+
+    /**
+     * Per-connection state owned by a feature (its running processes, its watches), created on first use;
+     * it dies with the connection (register an {@link #onClose} hook in {@code create} to clean up).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T attachment(Class<T> type, java.util.function.Function<JsonRpcConnection, T> create) {
+        return (T) attachments.computeIfAbsent(type, k -> create.apply(this));
     }
 
     public ClientSession session() { return session; }
@@ -50,6 +67,7 @@ public final class JsonRpcConnection {
     public void close() {
         if (closed) return;
         closed = true;
+        ingress.close();
         for (var f : pending.values()) f.completeExceptionally(new IllegalStateException("connection closed"));
         pending.clear();
         for (Runnable r : closeHooks) {
@@ -106,7 +124,17 @@ public final class JsonRpcConnection {
                 sendError(NullNode.instance, RpcException.invalidRequest("Invalid request: `id` must be a string or an integer"));
                 return;
             }
-            dispatcher.dispatch(this, id, method.asText(), msg.get("params"));
+            String name = method.asText();
+            if (!dispatcher.knows(name)) {
+                sendError(id, new RpcException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + name));
+                return;
+            }
+            if (!ingress.tryAcquire()) {
+                sendError(id, new RpcException(ErrorCodes.SERVER_OVERLOADED, "Server overloaded; retry later."));
+                return;
+            }
+            JsonNode params = msg.get("params");
+            ingress.submit(() -> dispatcher.dispatch(this, id, name, params, ingress::release));
             return;
         }
         if (hasId && (msg.has("result") || msg.has("error"))) {

@@ -20,8 +20,9 @@ public final class StdioTransport {
     private StdioTransport() {}
 
     /**
-     * Serves one connection until stdin closes. The real stdout is taken here and System.out is pointed at
-     * stderr, so no stray print can corrupt the protocol stream.
+     * Serves one connection until stdin closes or the parent process dies. The real stdout is taken here and
+     * System.out is pointed at stderr, so no stray print can corrupt the protocol stream. On SIGTERM the
+     * connection closes in order: its processes are killed and what is queued for stdout is written.
      */
     public static void serve(Dispatcher dispatcher, Consumer<JsonRpcConnection> onOpen) throws IOException {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
@@ -31,6 +32,8 @@ public final class StdioTransport {
         WriterQueue writer = new WriterQueue(stdout, 16 * 1024, Long.MAX_VALUE / 4, "jcodex-stdout");
         JsonRpcConnection conn = new JsonRpcConnection(writer, dispatcher);
         onOpen.accept(conn);
+        Runtime.getRuntime().addShutdownHook(new Thread(conn::close, "jcodex-shutdown"));
+        exitWithParent();
         try {
             new LineReader(stdin, MAX_LINE_BYTES).run(new LineReader.Sink() {
                 @Override
@@ -45,5 +48,16 @@ public final class StdioTransport {
         } finally {
             conn.close();
         }
+    }
+
+    /** An IDE that dies without closing our stdin (SIGKILL of a wrapper) must not leave the daemon behind. */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> {
+            if (parent.pid() == 1) return; // already orphaned at start: nothing to follow
+            parent.onExit().thenRun(() -> {
+                System.err.println("jcodex: parent process " + parent.pid() + " exited; shutting down");
+                System.exit(0);
+            });
+        });
     }
 }

@@ -1,0 +1,5 @@
+package dev.jcodex.protocol.notification;
+
+import java.util.List;
+
+public record FsChangedNotification(String watchId, List<String> changedPaths) implements ServerNotification {}

@@ -1,0 +1,50 @@
+package dev.jcodex.appserver.handlers;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A started command/exec process: its stdin (when streamed) and how to kill it with its whole tree. */
+final class RunningExec {
+    private volatile Process process;
+    private final AtomicBoolean killed = new AtomicBoolean();
+    final boolean streamStdin;
+    final boolean tty;
+
+    RunningExec(boolean streamStdin, boolean tty) {
+        this.streamStdin = streamStdin;
+        this.tty = tty;
+    }
+
+    void attach(Process p) {
+        this.process = p;
+        if (killed.get()) killTree(p);
+    }
+
+    Process process() { return process; }
+
+    boolean wasKilled() { return killed.get(); }
+
+    void write(byte[] data, boolean close) throws IOException {
+        Process p = process;
+        if (p == null) throw new IOException("process not started");
+        OutputStream in = p.getOutputStream();
+        if (data.length > 0) {
+            in.write(data);
+            in.flush();
+        }
+        if (close) in.close();
+    }
+
+    /** SIGKILL to the process and every descendant (a shell's children too), as interrupt does for tools. */
+    void kill() {
+        killed.set(true);
+        Process p = process;
+        if (p != null) killTree(p);
+    }
+
+    private static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+}
