@@ -79,6 +79,10 @@ public final class JsonRpcConnection {
     /** Handles one inbound message (without its newline). */
     public void handle(byte[] buf, int off, int len) {
         if (isBlank(buf, off, len)) return;
+        if (!Utf8.isValid(buf, off, len)) {
+            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: message is not valid UTF-8"));
+            return;
+        }
         JsonNode node;
         try {
             node = ProtocolJson.MAPPER.readTree(buf, off, len);
