@@ -15,7 +15,23 @@ export type ClientRequest =
   | ModelListRequest
   | AccountReadRequest
   | AccountLoginStartRequest
-  | GetAuthStatusRequest;
+  | GetAuthStatusRequest
+  | CommandExecRequest
+  | CommandExecWriteRequest
+  | CommandExecTerminateRequest
+  | CommandExecResizeRequest
+  | FsReadFileRequest
+  | FsWriteFileRequest
+  | FsCreateDirectoryRequest
+  | FsGetMetadataRequest
+  | FsReadDirectoryRequest
+  | FsRemoveRequest
+  | FsCopyRequest
+  | FsWatchRequest
+  | FsUnwatchRequest
+  | FuzzyFileSearchRequest
+  | SkillsListRequest
+  | McpServerStatusListRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -47,8 +63,10 @@ export type MergeStrategy = 'replace' | 'upsert';
  * via the `definition` "ServerNotification".
  */
 export type ServerNotification =
+  | CommandExecOutputDeltaNotification
   | ConfigWarningNotification
   | ErrorNotification
+  | FsChangedNotification
   | ItemAgentMessageDeltaNotification
   | ItemCommandExecutionOutputDeltaNotification
   | ItemCompletedNotification
@@ -141,6 +159,12 @@ export interface JcodexProtocol {
   CommandActionRead?: CommandActionRead;
   CommandActionSearch?: CommandActionSearch;
   CommandActionUnknown?: CommandActionUnknown;
+  CommandExecOutputDeltaNotification?: CommandExecOutputDeltaNotification1;
+  CommandExecParams?: CommandExecParams;
+  CommandExecResizeParams?: CommandExecResizeParams;
+  CommandExecResponse?: CommandExecResponse;
+  CommandExecTerminateParams?: CommandExecTerminateParams;
+  CommandExecWriteParams?: CommandExecWriteParams;
   CommandExecutionOutputDeltaNotification?: CommandExecutionOutputDeltaNotification;
   CommandExecutionRequestApprovalParams?: CommandExecutionRequestApprovalParams;
   ConfigBatchWriteParams?: ConfigBatchWriteParams;
@@ -163,6 +187,22 @@ export interface JcodexProtocol {
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
   FileChangeRequestApprovalParams?: FileChangeRequestApprovalParams;
   FileUpdateChange?: FileUpdateChange;
+  FsChangedNotification?: FsChangedNotification1;
+  FsCopyParams?: FsCopyParams;
+  FsCreateDirectoryParams?: FsCreateDirectoryParams;
+  FsGetMetadataResponse?: FsGetMetadataResponse;
+  FsPathParams?: FsPathParams;
+  FsReadDirectoryResponse?: FsReadDirectoryResponse;
+  FsReadDirectoryResponseEntry?: FsReadDirectoryResponseEntry;
+  FsReadFileResponse?: FsReadFileResponse;
+  FsRemoveParams?: FsRemoveParams;
+  FsUnwatchParams?: FsUnwatchParams;
+  FsWatchParams?: FsWatchParams;
+  FsWatchResponse?: FsWatchResponse;
+  FsWriteFileParams?: FsWriteFileParams;
+  FuzzyFileSearchParams?: FuzzyFileSearchParams;
+  FuzzyFileSearchResponse?: FuzzyFileSearchResponse;
+  FuzzyFileSearchResponseMatch?: FuzzyFileSearchResponseMatch;
   GetAccountParams?: GetAccountParams;
   GetAccountResponse?: GetAccountResponse;
   GetAuthStatusParams?: GetAuthStatusParams;
@@ -176,6 +216,9 @@ export interface JcodexProtocol {
   ItemStatus?: ItemStatus;
   LoginAccountParams?: LoginAccountParams;
   LoginAccountResponse?: LoginAccountResponse;
+  McpServerStatusListParams?: McpServerStatusListParams;
+  McpServerStatusListResponse?: McpServerStatusListResponse;
+  McpServerStatusListResponseServer?: McpServerStatusListResponseServer;
   McpToolCallError?: McpToolCallError;
   McpToolCallResult?: McpToolCallResult;
   MergeStrategy?: MergeStrategy;
@@ -198,6 +241,12 @@ export interface JcodexProtocol {
   SandboxPolicyReadOnly?: SandboxPolicyReadOnly;
   SandboxPolicyWorkspaceWrite?: SandboxPolicyWorkspaceWrite;
   ServerRequestResolvedNotification?: ServerRequestResolvedNotification1;
+  SkillsListParams?: SkillsListParams;
+  SkillsListResponse?: SkillsListResponse;
+  SkillsListResponseEntry?: SkillsListResponseEntry;
+  SkillsListResponseError?: SkillsListResponseError;
+  SkillsListResponseSkill?: SkillsListResponseSkill;
+  TerminalSize?: TerminalSize;
   Thread?: Thread;
   ThreadItem?: ThreadItem;
   ThreadItemAgentMessage?: ThreadItemAgentMessage;
@@ -538,6 +587,236 @@ export interface GetAuthStatusParams {
   includeToken?: boolean | null;
   refreshToken?: boolean | null;
 }
+export interface CommandExecRequest {
+  id: string | number;
+  method: 'command/exec';
+  params: CommandExecParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecParams".
+ */
+export interface CommandExecParams {
+  command?: string[] | null;
+  processId?: string | null;
+  tty?: boolean | null;
+  streamStdin?: boolean | null;
+  streamStdoutStderr?: boolean | null;
+  outputBytesCap?: number | null;
+  disableOutputCap?: boolean | null;
+  timeoutMs?: number | null;
+  disableTimeout?: boolean | null;
+  cwd?: string | null;
+  env?: {
+    [k: string]: string | undefined;
+  } | null;
+  size?: TerminalSize | null;
+  sandboxPolicy?: SandboxPolicy | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TerminalSize".
+ */
+export interface TerminalSize {
+  rows: number;
+  cols: number;
+}
+export interface CommandExecWriteRequest {
+  id: string | number;
+  method: 'command/exec/write';
+  params: CommandExecWriteParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecWriteParams".
+ */
+export interface CommandExecWriteParams {
+  processId?: string | null;
+  deltaBase64?: string | null;
+  closeStdin?: boolean | null;
+}
+export interface CommandExecTerminateRequest {
+  id: string | number;
+  method: 'command/exec/terminate';
+  params: CommandExecTerminateParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecTerminateParams".
+ */
+export interface CommandExecTerminateParams {
+  processId?: string | null;
+}
+export interface CommandExecResizeRequest {
+  id: string | number;
+  method: 'command/exec/resize';
+  params: CommandExecResizeParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecResizeParams".
+ */
+export interface CommandExecResizeParams {
+  processId?: string | null;
+  size?: TerminalSize | null;
+}
+export interface FsReadFileRequest {
+  id: string | number;
+  method: 'fs/readFile';
+  params: FsPathParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsPathParams".
+ */
+export interface FsPathParams {
+  path?: string | null;
+}
+export interface FsWriteFileRequest {
+  id: string | number;
+  method: 'fs/writeFile';
+  params: FsWriteFileParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsWriteFileParams".
+ */
+export interface FsWriteFileParams {
+  path?: string | null;
+  dataBase64?: string | null;
+}
+export interface FsCreateDirectoryRequest {
+  id: string | number;
+  method: 'fs/createDirectory';
+  params: FsCreateDirectoryParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsCreateDirectoryParams".
+ */
+export interface FsCreateDirectoryParams {
+  path?: string | null;
+  recursive?: boolean | null;
+}
+export interface FsGetMetadataRequest {
+  id: string | number;
+  method: 'fs/getMetadata';
+  params: FsPathParams;
+}
+export interface FsReadDirectoryRequest {
+  id: string | number;
+  method: 'fs/readDirectory';
+  params: FsPathParams;
+}
+export interface FsRemoveRequest {
+  id: string | number;
+  method: 'fs/remove';
+  params: FsRemoveParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsRemoveParams".
+ */
+export interface FsRemoveParams {
+  path?: string | null;
+  recursive?: boolean | null;
+  force?: boolean | null;
+}
+export interface FsCopyRequest {
+  id: string | number;
+  method: 'fs/copy';
+  params: FsCopyParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsCopyParams".
+ */
+export interface FsCopyParams {
+  sourcePath?: string | null;
+  destinationPath?: string | null;
+  recursive?: boolean | null;
+}
+export interface FsWatchRequest {
+  id: string | number;
+  method: 'fs/watch';
+  params: FsWatchParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsWatchParams".
+ */
+export interface FsWatchParams {
+  watchId?: string | null;
+  path?: string | null;
+}
+export interface FsUnwatchRequest {
+  id: string | number;
+  method: 'fs/unwatch';
+  params: FsUnwatchParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsUnwatchParams".
+ */
+export interface FsUnwatchParams {
+  watchId?: string | null;
+}
+export interface FuzzyFileSearchRequest {
+  id: string | number;
+  method: 'fuzzyFileSearch';
+  params: FuzzyFileSearchParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FuzzyFileSearchParams".
+ */
+export interface FuzzyFileSearchParams {
+  query?: string | null;
+  roots?: string[] | null;
+  cancellationToken?: string | null;
+}
+export interface SkillsListRequest {
+  id: string | number;
+  method: 'skills/list';
+  params: SkillsListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SkillsListParams".
+ */
+export interface SkillsListParams {
+  cwds?: string[] | null;
+  forceReload?: boolean | null;
+}
+export interface McpServerStatusListRequest {
+  id: string | number;
+  method: 'mcpServerStatus/list';
+  params: McpServerStatusListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerStatusListParams".
+ */
+export interface McpServerStatusListParams {
+  cursor?: string | null;
+  limit?: number | null;
+  detail?: string | null;
+  threadId?: string | null;
+}
+export interface CommandExecOutputDeltaNotification {
+  method: 'command/exec/outputDelta';
+  params: CommandExecOutputDeltaNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecOutputDeltaNotification".
+ */
+export interface CommandExecOutputDeltaNotification1 {
+  processId: string | null;
+  stream: string | null;
+  deltaBase64: string | null;
+  capReached: boolean;
+}
 export interface ConfigWarningNotification {
   method: 'configWarning';
   params: ConfigWarningNotification1;
@@ -582,6 +861,18 @@ export interface TurnError {
  */
 export interface CodexErrorInfo {
   [k: string]: unknown | undefined;
+}
+export interface FsChangedNotification {
+  method: 'fs/changed';
+  params: FsChangedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsChangedNotification".
+ */
+export interface FsChangedNotification1 {
+  watchId: string | null;
+  changedPaths: string[] | null;
 }
 export interface ItemAgentMessageDeltaNotification {
   method: 'item/agentMessage/delta';
@@ -1201,6 +1492,15 @@ export interface ApprovalDecisionResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CommandExecResponse".
+ */
+export interface CommandExecResponse {
+  exitCode: number;
+  stdout: string | null;
+  stderr: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ConfigLayer".
  */
 export interface ConfigLayer {
@@ -1290,6 +1590,66 @@ export interface ConfigWriteResponseOverriddenMetadata {
 export interface EmptyResponse {}
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsGetMetadataResponse".
+ */
+export interface FsGetMetadataResponse {
+  isDirectory: boolean;
+  isFile: boolean;
+  isSymlink: boolean;
+  createdAtMs: number;
+  modifiedAtMs: number;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsReadDirectoryResponse".
+ */
+export interface FsReadDirectoryResponse {
+  entries: FsReadDirectoryResponseEntry[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsReadDirectoryResponseEntry".
+ */
+export interface FsReadDirectoryResponseEntry {
+  fileName: string | null;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsReadFileResponse".
+ */
+export interface FsReadFileResponse {
+  dataBase64: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FsWatchResponse".
+ */
+export interface FsWatchResponse {
+  path: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FuzzyFileSearchResponse".
+ */
+export interface FuzzyFileSearchResponse {
+  files: FuzzyFileSearchResponseMatch[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FuzzyFileSearchResponseMatch".
+ */
+export interface FuzzyFileSearchResponseMatch {
+  root: string | null;
+  path: string | null;
+  matchType: string | null;
+  fileName: string | null;
+  score: number;
+  indices: number[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "GetAccountResponse".
  */
 export interface GetAccountResponse {
@@ -1324,6 +1684,27 @@ export interface LoginAccountResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerStatusListResponse".
+ */
+export interface McpServerStatusListResponse {
+  data: McpServerStatusListResponseServer[] | null;
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerStatusListResponseServer".
+ */
+export interface McpServerStatusListResponseServer {
+  name: string | null;
+  tools: {
+    [k: string]: unknown | undefined;
+  } | null;
+  resources: unknown[] | null;
+  resourceTemplates: unknown[] | null;
+  authStatus: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ModelInfo".
  */
 export interface ModelInfo {
@@ -1354,6 +1735,45 @@ export interface ModelInfoReasoningEffortOption {
 export interface ModelListResponse {
   data: ModelInfo[] | null;
   nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SkillsListResponse".
+ */
+export interface SkillsListResponse {
+  data: SkillsListResponseEntry[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SkillsListResponseEntry".
+ */
+export interface SkillsListResponseEntry {
+  cwd: string | null;
+  skills: SkillsListResponseSkill[] | null;
+  errors: SkillsListResponseError[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SkillsListResponseSkill".
+ */
+export interface SkillsListResponseSkill {
+  name: string | null;
+  description: string | null;
+  ui: {
+    [k: string]: unknown | undefined;
+  } | null;
+  path: string | null;
+  scope: string | null;
+  enabled: boolean;
+  pluginId: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SkillsListResponseError".
+ */
+export interface SkillsListResponseError {
+  path: string | null;
+  message: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1391,6 +1811,22 @@ export interface ResponsesByMethod {
   'account/read': GetAccountResponse;
   'account/login/start': LoginAccountResponse;
   'getAuthStatus': GetAuthStatusResponse;
+  'command/exec': CommandExecResponse;
+  'command/exec/write': EmptyResponse;
+  'command/exec/terminate': EmptyResponse;
+  'command/exec/resize': EmptyResponse;
+  'fs/readFile': FsReadFileResponse;
+  'fs/writeFile': EmptyResponse;
+  'fs/createDirectory': EmptyResponse;
+  'fs/getMetadata': FsGetMetadataResponse;
+  'fs/readDirectory': FsReadDirectoryResponse;
+  'fs/remove': EmptyResponse;
+  'fs/copy': EmptyResponse;
+  'fs/watch': FsWatchResponse;
+  'fs/unwatch': EmptyResponse;
+  'fuzzyFileSearch': FuzzyFileSearchResponse;
+  'skills/list': SkillsListResponse;
+  'mcpServerStatus/list': McpServerStatusListResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
 }
