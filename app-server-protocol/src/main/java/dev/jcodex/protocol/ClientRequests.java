@@ -87,10 +87,33 @@ public final class ClientRequests {
     public static final RequestMethod<McpServerStatusListParams, McpServerStatusListResponse> MCP_SERVER_STATUS_LIST =
             new RequestMethod<>("mcpServerStatus/list", McpServerStatusListParams.class, McpServerStatusListResponse.class);
 
+
+    // ---- saved threads (persistence) ----
+    public static final RequestMethod<ThreadListParams, ThreadListResponse> THREAD_LIST =
+            new RequestMethod<>("thread/list", ThreadListParams.class, ThreadListResponse.class);
+    public static final RequestMethod<ThreadReadParams, ThreadReadResponse> THREAD_READ =
+            new RequestMethod<>("thread/read", ThreadReadParams.class, ThreadReadResponse.class);
+    public static final RequestMethod<ThreadResumeParams, ThreadStartResponse> THREAD_RESUME =
+            new RequestMethod<>("thread/resume", ThreadResumeParams.class, ThreadStartResponse.class);
+    public static final RequestMethod<ThreadForkParams, ThreadStartResponse> THREAD_FORK =
+            new RequestMethod<>("thread/fork", ThreadForkParams.class, ThreadStartResponse.class);
+    public static final RequestMethod<ThreadIdParams, EmptyResponse> THREAD_ARCHIVE =
+            new RequestMethod<>("thread/archive", ThreadIdParams.class, EmptyResponse.class);
+    public static final RequestMethod<ThreadIdParams, ThreadUnarchiveResponse> THREAD_UNARCHIVE =
+            new RequestMethod<>("thread/unarchive", ThreadIdParams.class, ThreadUnarchiveResponse.class);
+    public static final RequestMethod<ThreadSetNameParams, EmptyResponse> THREAD_NAME_SET =
+            new RequestMethod<>("thread/name/set", ThreadSetNameParams.class, EmptyResponse.class);
+    public static final RequestMethod<ThreadLoadedListParams, ThreadLoadedListResponse> THREAD_LOADED_LIST =
+            new RequestMethod<>("thread/loaded/list", ThreadLoadedListParams.class, ThreadLoadedListResponse.class);
+    public static final RequestMethod<ThreadIdParams, ThreadUnsubscribeResponse> THREAD_UNSUBSCRIBE =
+            new RequestMethod<>("thread/unsubscribe", ThreadIdParams.class, ThreadUnsubscribeResponse.class);
+
     public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
             CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
             GET_AUTH_STATUS,
             COMMAND_EXEC, COMMAND_EXEC_WRITE, COMMAND_EXEC_TERMINATE, COMMAND_EXEC_RESIZE, FS_READ_FILE, FS_WRITE_FILE,
             FS_CREATE_DIRECTORY, FS_GET_METADATA, FS_READ_DIRECTORY, FS_REMOVE, FS_COPY, FS_WATCH, FS_UNWATCH,
-            FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST);
+            FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST,
+            THREAD_LIST, THREAD_READ, THREAD_RESUME, THREAD_FORK, THREAD_ARCHIVE, THREAD_UNARCHIVE,
+            THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE);
 }

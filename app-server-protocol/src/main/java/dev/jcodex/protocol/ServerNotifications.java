@@ -32,6 +32,9 @@ public final class ServerNotifications {
         METHODS.put(ServerRequestResolvedNotification.class, "serverRequest/resolved");
         METHODS.put(CommandExecOutputDeltaNotification.class, "command/exec/outputDelta");
         METHODS.put(FsChangedNotification.class, "fs/changed");
+        METHODS.put(ThreadArchivedNotification.class, "thread/archived");
+        METHODS.put(ThreadUnarchivedNotification.class, "thread/unarchived");
+        METHODS.put(ThreadNameUpdatedNotification.class, "thread/name/updated");
     }
 
     /** The wire method of a notification's params type. */

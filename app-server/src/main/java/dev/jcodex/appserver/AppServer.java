@@ -10,11 +10,14 @@ import dev.jcodex.appserver.handlers.CommandExecHandler;
 import dev.jcodex.appserver.handlers.FsHandler;
 import dev.jcodex.appserver.handlers.FuzzyFileSearchHandler;
 import dev.jcodex.appserver.handlers.SkillsHandler;
+import dev.jcodex.appserver.handlers.SavedThreadsHandler;
 import dev.jcodex.appserver.handlers.ThreadHandler;
 import dev.jcodex.appserver.handlers.TurnHandler;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.core.config.ConfigLoader;
+import dev.jcodex.core.persist.RolloutRecorder;
+import dev.jcodex.core.persist.ThreadStore;
 import dev.jcodex.core.thread.ThreadManager;
 import java.util.Map;
 
@@ -27,7 +30,10 @@ public final class AppServer {
 
     public AppServer(ConfigLoader configLoader) {
         this.configLoader = configLoader;
-        this.threads = new ThreadManager(configLoader, router, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
+        ThreadStore store = new ThreadStore(configLoader.codexHome());
+        RolloutRecorder recorder = new RolloutRecorder(router, store, configLoader.codexHome());
+        this.threads = new ThreadManager(configLoader, recorder, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
+        recorder.attach(threads);
         router.setTranslator(new EventTranslator(threads));
         ConfigHandler config = new ConfigHandler(configLoader);
         new InitializeHandler(configLoader.codexHome(), config::sendWarnings).register(dispatcher);
@@ -40,6 +46,7 @@ public final class AppServer {
         new FsHandler().register(dispatcher);
         new FuzzyFileSearchHandler().register(dispatcher);
         new SkillsHandler(configLoader.codexHome()).register(dispatcher);
+        new SavedThreadsHandler(threads, store, recorder).register(dispatcher);
     }
 
     public Dispatcher dispatcher() { return dispatcher; }

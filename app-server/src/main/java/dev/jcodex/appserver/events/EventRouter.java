@@ -33,7 +33,8 @@ public final class EventRouter implements EventSink {
         String method = ServerNotifications.methodOf(n.getClass());
         byte[] bytes = null;
         for (JsonRpcConnection c : connections) {
-            if (!c.session().isSubscribed(event.threadId()) || !c.session().wants(method)) continue;
+            if (event.broadcast() ? !c.session().initialized() : !c.session().isSubscribed(event.threadId())) continue;
+            if (!c.session().wants(method)) continue;
             if (bytes == null) bytes = JsonRpcConnection.notification(method, n);
             c.sendRaw(bytes);
         }

@@ -40,6 +40,9 @@ public final class EventTranslator {
             case Event.Error err -> new ErrorNotification(ThreadView.error(err.failure()), err.willRetry(), err.threadId(),
                     err.turnId());
             case Event.Warning w -> new WarningNotification(w.threadId(), w.message());
+            case Event.ThreadArchived a -> new ThreadArchivedNotification(a.threadId());
+            case Event.ThreadUnarchived u -> new ThreadUnarchivedNotification(u.threadId());
+            case Event.ThreadNameUpdated n -> new ThreadNameUpdatedNotification(n.threadId(), n.name());
         };
     }
 

@@ -7,6 +7,9 @@ import dev.jcodex.core.model.TokenUsage;
 public sealed interface Event {
     String threadId();
 
+    /** True for events every connection hears, subscribed to the thread or not (archive, rename). */
+    default boolean broadcast() { return false; }
+
     /** A new thread exists (start or fork); announced after the request that made it was answered. */
     record ThreadStarted(String threadId) implements Event {}
 
@@ -37,4 +40,16 @@ public sealed interface Event {
     record Error(String threadId, String turnId, TurnFailure failure, boolean willRetry) implements Event {}
 
     record Warning(String threadId, String message) implements Event {}
+
+    record ThreadArchived(String threadId) implements Event {
+        @Override public boolean broadcast() { return true; }
+    }
+
+    record ThreadUnarchived(String threadId) implements Event {
+        @Override public boolean broadcast() { return true; }
+    }
+
+    record ThreadNameUpdated(String threadId, String name) implements Event {
+        @Override public boolean broadcast() { return true; }
+    }
 }

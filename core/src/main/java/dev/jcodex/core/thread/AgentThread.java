@@ -102,12 +102,26 @@ public final class AgentThread {
         }
     }
 
-    synchronized void recordInterruption(String turnId) {
+    void recordInterruption(String turnId) {
+        synchronized (this) {
+            addInterruptionMarker(turnId);
+        }
+        manager.historyAppended(this);
+    }
+
+    private void addInterruptionMarker(String turnId) {
         history.add(InitialContext.message("user", "<turn_aborted>\nThe user interrupted the previous turn "
                 + turnId + ". Anything it was doing was stopped.\n</turn_aborted>"));
     }
 
-    synchronized void appendUserInput(List<InputPart> input, ThreadSettings s) {
+    void appendUserInput(List<InputPart> input, ThreadSettings s) {
+        synchronized (this) {
+            addUserInput(input, s);
+        }
+        manager.historyAppended(this); // outside the lock: the recorder takes its own
+    }
+
+    private void addUserInput(List<InputPart> input, ThreadSettings s) {
         if (!contextSent) {
             history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
             contextSent = true;
@@ -129,13 +143,45 @@ public final class AgentThread {
         history.add(msg);
     }
 
-    synchronized void appendHistory(List<ObjectNode> items) { history.addAll(items); }
+    void appendHistory(List<ObjectNode> items) {
+        synchronized (this) {
+            history.addAll(items);
+        }
+        manager.historyAppended(this);
+    }
+
+    /** History entries from index {@code from} on (what a recorder has not yet written). */
+    public synchronized List<ObjectNode> historySince(int from) {
+        return from >= history.size() ? List.of() : List.copyOf(history.subList(from, history.size()));
+    }
+
+    public synchronized int historySize() { return history.size(); }
+
+    /** Seeds a thread restored from disk: its model history, its turns and its token total. */
+    synchronized void restore(List<ObjectNode> savedHistory, List<TurnRecord> savedTurns, TokenUsage usage) {
+        history.addAll(savedHistory);
+        turns.addAll(savedTurns);
+        totalUsage = usage == null ? TokenUsage.ZERO : usage;
+        contextSent = !history.isEmpty();
+    }
 
     public synchronized List<ObjectNode> historySnapshot() { return List.copyOf(history); }
 
     synchronized void addUsage(String turnId, TokenUsage last) {
         totalUsage = totalUsage.plus(last);
         emit(new Event.TokenUsageUpdated(id(), turnId, totalUsage, last, manager.contextWindow(settings.model())));
+    }
+
+    /** Re-announces the token total of a thread loaded from disk (clients show it before the next turn). */
+    public void announceRestoredUsage() {
+        TokenUsage total;
+        String lastTurn;
+        synchronized (this) {
+            if (turns.isEmpty()) return;
+            total = totalUsage;
+            lastTurn = turns.getLast().id();
+        }
+        emit(new Event.TokenUsageUpdated(id(), lastTurn, total, TokenUsage.ZERO, manager.contextWindow(settings.model())));
     }
 
     private static String firstText(List<InputPart> input) {

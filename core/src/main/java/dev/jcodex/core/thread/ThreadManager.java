@@ -48,7 +48,43 @@ public final class ThreadManager {
     public void setToolsFactory(Function<AgentThread, ToolRegistry> factory) { this.toolsFactory = factory; }
 
     /** Creates and registers a thread. Throws IllegalArgumentException for a bad cwd, provider or policy. */
-    public AgentThread start(StartOptions o) {
+    public AgentThread start(StartOptions o) { return create(o, null, t -> {}); }
+
+    /**
+     * Loads a thread saved on disk: {@code meta} keeps its id and times, {@code o} its last settings with the
+     * caller's overrides applied. Throws IllegalStateException if a thread with that id is already loaded.
+     */
+    public AgentThread restore(StartOptions o, ThreadMetadata meta, List<com.fasterxml.jackson.databind.node.ObjectNode> history,
+                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage) {
+        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage));
+        sink.emit(new Event.ThreadStatusChanged(t.id(), dev.jcodex.core.event.ThreadState.IDLE));
+        return t;
+    }
+
+    /** Reports an event that concerns a thread but no turn (archive, rename) to whoever listens. */
+    public void announce(Event e) { sink.emit(e); }
+
+    /** Drops a loaded thread (archive); false when it is running a turn or not loaded. */
+    public boolean unload(String id) {
+        AgentThread t = threads.get(id);
+        if (t == null || t.activeTurn() != null) return false;
+        threads.remove(id);
+        sink.emit(new Event.ThreadStatusChanged(id, dev.jcodex.core.event.ThreadState.NOT_LOADED));
+        return true;
+    }
+
+    /** Installs what runs on every thread made or loaded, before anyone sees it (persistence assigns paths). */
+    public void onThreadCreated(java.util.function.Consumer<AgentThread> hook) { this.createdHook = hook; }
+
+    private volatile java.util.function.Consumer<AgentThread> createdHook = t -> {};
+    private volatile java.util.function.Consumer<AgentThread> historyHook = t -> {};
+
+    /** Installs what runs each time a thread's model history grows (persistence writes it at once). */
+    public void onHistoryAppended(java.util.function.Consumer<AgentThread> hook) { this.historyHook = hook; }
+
+    void historyAppended(AgentThread t) { historyHook.accept(t); }
+
+    private AgentThread create(StartOptions o, ThreadMetadata restored, java.util.function.Consumer<AgentThread> seed) {
         String cwd = resolveCwd(o.cwd());
         Config config = configLoader.load(Path.of(cwd), o.configOverrides());
         String providerId = o.modelProvider() != null ? o.modelProvider() : config.modelProviderId();
@@ -63,10 +99,12 @@ public final class ThreadManager {
                 approval, sandbox, config.reasoningEffort(), config.reasoningSummary(),
                 o.baseInstructions() != null ? o.baseInstructions() : config.string("base_instructions", null),
                 o.developerInstructions() != null ? o.developerInstructions() : config.string("developer_instructions", null));
-        ThreadMetadata meta = new ThreadMetadata(Ids.uuidV7(), null, System.currentTimeMillis() / 1000, o.ephemeral(),
-                o.originator(), o.source() == null ? "vscode" : o.source());
+        ThreadMetadata meta = restored != null ? restored : new ThreadMetadata(Ids.uuidV7(), null,
+                System.currentTimeMillis() / 1000, o.ephemeral(), o.originator(), o.source() == null ? "vscode" : o.source());
         AgentThread t = new AgentThread(this, meta, settings, config);
-        threads.put(t.id(), t);
+        seed.accept(t);
+        createdHook.accept(t);
+        if (threads.putIfAbsent(t.id(), t) != null) throw new IllegalStateException("thread already loaded: " + t.id());
         return t;
     }
 

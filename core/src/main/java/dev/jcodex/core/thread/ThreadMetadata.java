@@ -41,5 +41,7 @@ public final class ThreadMetadata {
     public void setPreview(String p) { preview = p == null ? "" : p; }
     public void setName(String n) { name = n; }
     public void setPath(String p) { path = p; }
+    /** Restores the last-activity time of a thread loaded from disk. */
+    public void setUpdatedAt(long epochSeconds) { updatedAt = epochSeconds; }
     void touch() { updatedAt = System.currentTimeMillis() / 1000; }
 }

@@ -1,0 +1,3 @@
+package dev.jcodex.protocol.notification;
+
+public record ThreadArchivedNotification(String threadId) implements ServerNotification {}

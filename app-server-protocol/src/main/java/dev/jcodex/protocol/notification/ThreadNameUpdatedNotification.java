@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.notification;
+
+/** {@code threadName} null when the name was cleared. */
+public record ThreadNameUpdatedNotification(String threadId, String threadName) implements ServerNotification {}

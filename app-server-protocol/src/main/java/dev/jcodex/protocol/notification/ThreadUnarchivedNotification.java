@@ -1,0 +1,3 @@
+package dev.jcodex.protocol.notification;
+
+public record ThreadUnarchivedNotification(String threadId) implements ServerNotification {}

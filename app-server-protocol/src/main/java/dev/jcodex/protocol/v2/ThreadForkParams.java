@@ -1,0 +1,10 @@
+package dev.jcodex.protocol.v2;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** thread/fork: a new thread with a copy of the source's history, with these overrides when given. */
+public record ThreadForkParams(@JsonProperty(required = true) String threadId, String model, String modelProvider,
+                               String cwd, AskForApproval approvalPolicy, SandboxMode sandbox,
+                               Map<String, Object> config, String baseInstructions, String developerInstructions,
+                               Boolean ephemeral) {}

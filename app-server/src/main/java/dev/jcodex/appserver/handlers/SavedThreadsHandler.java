@@ -1,0 +1,292 @@
+package dev.jcodex.appserver.handlers;
+
+import dev.jcodex.appserver.events.ThreadView;
+import dev.jcodex.appserver.rpc.Dispatcher;
+import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.Reply;
+import dev.jcodex.appserver.rpc.RpcException;
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.persist.ListQuery;
+import dev.jcodex.core.persist.RolloutRecorder;
+import dev.jcodex.core.persist.SavedThread;
+import dev.jcodex.core.persist.ThreadStore;
+import dev.jcodex.core.persist.ThreadSummary;
+import dev.jcodex.core.thread.AgentThread;
+import dev.jcodex.core.thread.StartOptions;
+import dev.jcodex.core.thread.ThreadManager;
+import dev.jcodex.core.thread.ThreadMetadata;
+import dev.jcodex.core.thread.ThreadSettings;
+import dev.jcodex.core.thread.TurnRecord;
+import dev.jcodex.core.util.Ids;
+import dev.jcodex.protocol.ClientRequests;
+import dev.jcodex.protocol.v2.*;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * thread/* methods over saved threads: list (from the index only), read, resume, fork, archive, unarchive,
+ * rename, loaded/list, unsubscribe.
+ */
+public final class SavedThreadsHandler {
+    private static final int DEFAULT_LIMIT = 25;
+    private static final int MAX_LIMIT = 500;
+
+    private final ThreadManager threads;
+    private final ThreadStore store;
+    private final RolloutRecorder recorder;
+
+    public SavedThreadsHandler(ThreadManager threads, ThreadStore store, RolloutRecorder recorder) {
+        this.threads = threads;
+        this.store = store;
+        this.recorder = recorder;
+    }
+
+    public void register(Dispatcher d) {
+        d.on(ClientRequests.THREAD_LIST, this::list);
+        d.on(ClientRequests.THREAD_READ, this::read);
+        d.on(ClientRequests.THREAD_RESUME, this::resume);
+        d.on(ClientRequests.THREAD_FORK, this::fork);
+        d.on(ClientRequests.THREAD_ARCHIVE, this::archive);
+        d.on(ClientRequests.THREAD_UNARCHIVE, this::unarchive);
+        d.on(ClientRequests.THREAD_NAME_SET, this::setName);
+        d.on(ClientRequests.THREAD_LOADED_LIST, this::loadedList);
+        d.on(ClientRequests.THREAD_UNSUBSCRIBE, this::unsubscribe);
+    }
+
+    ThreadListResponse list(JsonRpcConnection conn, ThreadListParams p) {
+        int limit = p.limit() == null ? DEFAULT_LIMIT : p.limit();
+        if (limit < 1) throw RpcException.invalidParams("Invalid params for thread/list: `limit` must be at least 1");
+        limit = Math.min(limit, MAX_LIMIT);
+        String sortKey = p.sortKey() == null ? "created_at" : p.sortKey();
+        if (!sortKey.equals("created_at") && !sortKey.equals("updated_at")) {
+            throw RpcException.invalidParams("Invalid params for thread/list: `sortKey`: unknown variant `" + sortKey
+                    + "`, expected `created_at` or `updated_at`");
+        }
+        String dir = p.sortDirection() == null ? "desc" : p.sortDirection();
+        if (!dir.equals("asc") && !dir.equals("desc")) {
+            throw RpcException.invalidParams("Invalid params for thread/list: `sortDirection`: unknown variant `" + dir
+                    + "`, expected `asc` or `desc`");
+        }
+        Long afterKey = null;
+        String afterId = null;
+        if (p.cursor() != null) {
+            try {
+                Object[] c = ThreadStore.parseCursor(p.cursor());
+                afterKey = (Long) c[0];
+                afterId = (String) c[1];
+            } catch (IllegalArgumentException e) {
+                throw RpcException.invalidParams("Invalid params for thread/list: `cursor`: " + e.getMessage());
+            }
+        }
+        List<String> sources = p.sourceKinds() == null || p.sourceKinds().isEmpty() ? List.of("cli", "vscode") : p.sourceKinds();
+        ThreadStore.Page page = store.list(new ListQuery(Boolean.TRUE.equals(p.archived()), sortKey.equals("updated_at"),
+                dir.equals("asc"), cwds(p.cwd()), p.modelProviders(), sources, p.searchTerm(), afterKey, afterId, limit));
+        List<dev.jcodex.protocol.v2.Thread> data = new ArrayList<>();
+        for (ThreadSummary s : page.items()) {
+            AgentThread loaded = threads.get(s.id());
+            data.add(loaded != null && !s.archived() ? ThreadView.thread(loaded, false) : stored(s, List.of()));
+        }
+        return new ThreadListResponse(data, page.nextCursor(), page.backwardsCursor());
+    }
+
+    private static List<String> cwds(Object cwd) {
+        if (cwd == null) return null;
+        if (cwd instanceof String s) return List.of(normalize(s));
+        if (cwd instanceof List<?> l) {
+            List<String> out = new ArrayList<>();
+            for (Object o : l) {
+                if (!(o instanceof String s)) throw RpcException.invalidParams("Invalid params for thread/list: `cwd` must be a string or a list of strings");
+                out.add(normalize(s));
+            }
+            return out;
+        }
+        throw RpcException.invalidParams("Invalid params for thread/list: `cwd` must be a string or a list of strings");
+    }
+
+    private static String normalize(String p) {
+        return Path.of(p).isAbsolute() ? Path.of(p).normalize().toString() : p;
+    }
+
+    ThreadReadResponse read(JsonRpcConnection conn, ThreadReadParams p) {
+        boolean withTurns = Boolean.TRUE.equals(p.includeTurns());
+        AgentThread t = threads.get(p.threadId());
+        if (t != null) return new ThreadReadResponse(ThreadView.thread(t, withTurns));
+        ThreadSummary s = saved(p.threadId(), "thread not loaded: ");
+        return new ThreadReadResponse(stored(s, withTurns ? store.load(s).turns() : List.of()));
+    }
+
+    Reply resume(JsonRpcConnection conn, ThreadResumeParams p) {
+        boolean withTurns = !Boolean.TRUE.equals(p.excludeTurns());
+        AgentThread t = threads.get(p.threadId());
+        boolean loadedNow = false;
+        if (t == null) {
+            loadedNow = true;
+            ThreadSummary s = saved(p.threadId(), "no rollout found for thread id ");
+            SavedThread saved = store.load(s);
+            conn.session().subscribe(p.threadId()); // before the load, so this client hears its status
+            try {
+                t = restore(saved, p.threadId(), s.forkedFromId(), false, conn, p.model(), p.modelProvider(), p.cwd(),
+                        p.approvalPolicy(), p.sandbox(), p.config(), p.baseInstructions(), p.developerInstructions());
+            } catch (IllegalStateException alreadyLoaded) {
+                t = threads.get(p.threadId()); // another client resumed it first
+                if (t == null) throw alreadyLoaded;
+            }
+        }
+        conn.session().subscribe(t.id());
+        AgentThread resumed = t;
+        return Reply.then(response(t, withTurns), loadedNow ? resumed::announceRestoredUsage : null);
+    }
+
+    Reply fork(JsonRpcConnection conn, ThreadForkParams p) {
+        AgentThread src = threads.get(p.threadId());
+        ThreadSummary s = src != null && src.metadata().path() != null && Files.exists(Path.of(src.metadata().path()))
+                ? store.find(p.threadId()) : null;
+        if (src == null) s = saved(p.threadId(), "no rollout found for thread id ");
+        boolean ephemeral = Boolean.TRUE.equals(p.ephemeral());
+        String newId = Ids.uuidV7();
+        long now = System.currentTimeMillis();
+        SavedThread saved;
+        if (s == null) {
+            saved = emptyFrom(src); // a source with no turn yet has nothing on disk to copy
+        } else if (ephemeral) {
+            saved = store.load(s);
+        } else {
+            try {
+                saved = store.loadFile(store.copyForFork(s, newId, now));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        AgentThread t = restore(saved, newId, p.threadId(), ephemeral, conn, p.model(), p.modelProvider(), p.cwd(),
+                p.approvalPolicy(), p.sandbox(), p.config(), p.baseInstructions(), p.developerInstructions());
+        if (src != null && saved.summary().name() == null && src.metadata().name() != null) t.metadata().setName(src.metadata().name());
+        conn.session().subscribe(t.id());
+        AgentThread forked = t;
+        return Reply.then(response(t, true), () -> {
+            forked.announceRestoredUsage();
+            threads.announceStarted(forked);
+        });
+    }
+
+    private SavedThread emptyFrom(AgentThread src) {
+        ThreadSettings st = src.settings();
+        ThreadMetadata m = src.metadata();
+        ThreadSummary s = new ThreadSummary(m.id(), null, m.createdAt() * 1000, m.updatedAt() * 1000, st.cwd(), st.model(),
+                st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(), null, m.forkedFromId(), 0, 0, 0);
+        return new SavedThread(s, List.of(), src.historySnapshot(), src.totalUsage(), st.approvalPolicy(),
+                RolloutRecorder.sandboxMode(st.sandbox().type()));
+    }
+
+    /** Loads {@code saved} as thread {@code id}: its last settings, with the request's overrides on top. */
+    private AgentThread restore(SavedThread saved, String id, String forkedFromId, boolean ephemeral, JsonRpcConnection conn,
+                                String model, String provider, String cwd, AskForApproval approval, SandboxMode sandbox,
+                                Map<String, Object> config, String baseInstructions, String developerInstructions) {
+        ThreadSummary s = saved.summary();
+        String savedCwd = s.cwd() != null && !s.cwd().isEmpty() && Files.isDirectory(Path.of(s.cwd())) ? s.cwd() : null;
+        StartOptions o = new StartOptions(model != null ? model : s.model(), provider != null ? provider : s.modelProvider(),
+                cwd != null ? cwd : savedCwd, approval != null ? ThreadView.approval(approval) : saved.approvalPolicy(),
+                sandbox != null ? ThreadHandler.sandboxMode(sandbox) : saved.sandboxMode(), config, baseInstructions,
+                developerInstructions, ephemeral, s.originator() != null ? s.originator() : conn.session().originator(),
+                s.source());
+        boolean fork = !id.equals(s.id()) || ephemeral;
+        long createdAt = fork ? System.currentTimeMillis() / 1000 : s.createdAtMs() / 1000;
+        ThreadMetadata meta = new ThreadMetadata(id, forkedFromId, createdAt, ephemeral, o.originator(),
+                s.source() == null ? "vscode" : s.source());
+        meta.setPreview(s.preview());
+        meta.setName(s.name());
+        if (!ephemeral && s.path() != null && !(fork && !Path.of(s.path()).getFileName().toString().contains(id))) {
+            meta.setPath(s.path());
+        }
+        if (!fork) meta.setUpdatedAt(s.updatedAtMs() / 1000);
+        List<TurnRecord> turns = saved.turns();
+        return threads.restore(o, meta, saved.history(), turns, saved.usage());
+    }
+
+    private ThreadStartResponse response(AgentThread t, boolean withTurns) {
+        ThreadSettings s = t.settings();
+        return new ThreadStartResponse(ThreadView.thread(t, withTurns), s.model(), s.modelProvider(), null, s.cwd(),
+                ThreadView.approval(s.approvalPolicy()), "user", ThreadView.sandbox(s.sandbox()), s.reasoningEffort());
+    }
+
+    Reply archive(JsonRpcConnection conn, ThreadIdParams p) {
+        AgentThread t = threads.get(p.threadId());
+        if (t != null && t.activeTurn() != null) {
+            throw RpcException.invalidRequest("thread " + p.threadId() + " has a running turn; interrupt it before archiving");
+        }
+        ThreadSummary s = saved(p.threadId(), "no rollout found for thread id ");
+        if (s.archived()) throw RpcException.invalidRequest("thread " + p.threadId() + " is already archived");
+        if (t != null && !threads.unload(t.id())) {
+            throw RpcException.invalidRequest("thread " + p.threadId() + " has a running turn; interrupt it before archiving");
+        }
+        try {
+            store.archive(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Reply.then(EmptyResponse.INSTANCE, () -> threads.announce(new Event.ThreadArchived(p.threadId())));
+    }
+
+    Reply unarchive(JsonRpcConnection conn, ThreadIdParams p) {
+        ThreadSummary s = saved(p.threadId(), "no rollout found for thread id ");
+        if (!s.archived()) throw RpcException.invalidRequest("thread " + p.threadId() + " is not archived");
+        ThreadSummary moved;
+        try {
+            moved = store.unarchive(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Reply.then(new ThreadUnarchiveResponse(stored(moved, List.of())),
+                () -> threads.announce(new Event.ThreadUnarchived(p.threadId())));
+    }
+
+    Reply setName(JsonRpcConnection conn, ThreadSetNameParams p) {
+        String name = p.name().strip();
+        if (name.isEmpty()) throw RpcException.invalidParams("Invalid params for thread/name/set: `name` must not be empty");
+        AgentThread t = threads.get(p.threadId());
+        if (t != null) t.metadata().setName(name);
+        boolean written = recorder.recordName(p.threadId(), name);
+        if (t == null && !written) throw RpcException.invalidRequest("thread not found: " + p.threadId());
+        return Reply.then(EmptyResponse.INSTANCE, () -> threads.announce(new Event.ThreadNameUpdated(p.threadId(), name)));
+    }
+
+    ThreadLoadedListResponse loadedList(JsonRpcConnection conn, ThreadLoadedListParams p) {
+        List<String> ids = new ArrayList<>();
+        for (AgentThread t : threads.loaded()) ids.add(t.id());
+        ids.sort(Comparator.naturalOrder());
+        int from = 0;
+        if (p.cursor() != null) {
+            while (from < ids.size() && ids.get(from).compareTo(p.cursor()) <= 0) from++;
+        }
+        int limit = p.limit() == null ? Integer.MAX_VALUE : Math.max(1, p.limit());
+        int to = (int) Math.min(ids.size(), (long) from + limit);
+        List<String> page = ids.subList(from, to);
+        return new ThreadLoadedListResponse(List.copyOf(page), to < ids.size() ? page.getLast() : null);
+    }
+
+    ThreadUnsubscribeResponse unsubscribe(JsonRpcConnection conn, ThreadIdParams p) {
+        if (threads.get(p.threadId()) == null) return new ThreadUnsubscribeResponse("notLoaded");
+        return new ThreadUnsubscribeResponse(conn.session().unsubscribe(p.threadId()) ? "unsubscribed" : "notSubscribed");
+    }
+
+    private ThreadSummary saved(String id, String message) {
+        ThreadSummary s = store.find(id);
+        if (s == null) throw RpcException.invalidRequest(message + id);
+        return s;
+    }
+
+    /** A saved thread that is not loaded, as the wire shows it. */
+    private static dev.jcodex.protocol.v2.Thread stored(ThreadSummary s, List<TurnRecord> turns) {
+        List<Turn> wire = new ArrayList<>();
+        for (TurnRecord r : turns) wire.add(ThreadView.turn(r));
+        return new dev.jcodex.protocol.v2.Thread(s.id(), s.id(), s.forkedFromId(), null, s.preview(), false,
+                s.modelProvider(), s.model(), null, s.createdAtMs() / 1000, s.updatedAtMs() / 1000, ThreadStatus.NOT_LOADED,
+                s.path(), s.cwd(), s.cliVersion() != null ? s.cliVersion() : ThreadView.PROTOCOL_VERSION, s.originator(),
+                s.source(), null, null, null, s.name(), wire);
+    }
+}

@@ -1,0 +1,276 @@
+package dev.jcodex.core.persist;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.core.event.Event;
+import dev.jcodex.core.event.EventSink;
+import dev.jcodex.core.event.ThreadState;
+import dev.jcodex.core.event.TurnInfo;
+import dev.jcodex.core.event.TurnStatus;
+import dev.jcodex.core.item.Item;
+import dev.jcodex.core.model.TokenUsage;
+import dev.jcodex.core.thread.AgentThread;
+import dev.jcodex.core.thread.ThreadManager;
+import dev.jcodex.core.thread.ThreadMetadata;
+import dev.jcodex.core.thread.ThreadSettings;
+import dev.jcodex.core.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes every non-ephemeral thread's rollout by listening to the engine's event stream: it sits in front
+ * of the event router, so a line is on disk before the client hears of what it records. New model history
+ * (user input, model output, tool results) is written as {@code response_item} lines whenever an event shows
+ * the turn has moved on; completed items, token counts and turn ends as {@code event_msg} lines. The rollout
+ * file is created with the thread's first turn, as Codex does.
+ */
+public final class RolloutRecorder implements EventSink {
+    /** The Codex version whose rollout format this writes. */
+    public static final String CLI_VERSION = "0.169.0";
+
+    private final EventSink next;
+    private final ThreadStore store;
+    private final PromptHistory prompts;
+    private volatile ThreadManager threads;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    private static final class Session {
+        final RolloutWriter writer;
+        int historyWritten;
+
+        Session(RolloutWriter writer, int historyWritten) {
+            this.writer = writer;
+            this.historyWritten = historyWritten;
+        }
+    }
+
+    public RolloutRecorder(EventSink next, ThreadStore store, Path codexHome) {
+        this.next = next;
+        this.store = store;
+        this.prompts = new PromptHistory(codexHome);
+    }
+
+    /** Starts recording the threads of {@code tm}: each new one gets its rollout path. */
+    public void attach(ThreadManager tm) {
+        this.threads = tm;
+        tm.onThreadCreated(t -> {
+            ThreadMetadata m = t.metadata();
+            if (!m.ephemeral() && m.path() == null) m.setPath(store.newRolloutPath(m.id(), m.createdAt() * 1000).toString());
+        });
+        tm.onHistoryAppended(this::historyAppended);
+    }
+
+    @Override
+    public void emit(Event e) {
+        try {
+            record(e);
+        } catch (RuntimeException ex) {
+            // Losing a line must not stop the turn; the client still gets the event.
+            System.err.println("jcodex: rollout write failed for thread " + e.threadId() + ": " + ex);
+        }
+        next.emit(e);
+    }
+
+    private void record(Event e) {
+        switch (e) {
+            case Event.AgentMessageDelta d -> { return; }
+            case Event.ReasoningSummaryDelta d -> { return; }
+            case Event.ReasoningContentDelta d -> { return; }
+            case Event.ReasoningSummaryPartAdded p -> { return; }
+            case Event.ThreadStatusChanged s when s.state().kind() == ThreadState.Kind.NOT_LOADED -> {
+                Session gone = sessions.remove(s.threadId());
+                if (gone != null) gone.writer.close();
+                return;
+            }
+            default -> { }
+        }
+        ThreadManager tm = threads;
+        AgentThread t = tm == null ? null : tm.get(e.threadId());
+        if (t == null || t.metadata().ephemeral() || t.metadata().path() == null) return;
+        Session s = sessions.get(t.id());
+        if (s == null) {
+            if (!(e instanceof Event.TurnStarted)) return;
+            s = open(t);
+        }
+        synchronized (s) {
+            flushHistory(t, s);
+            switch (e) {
+                case Event.TurnStarted ts -> turnStarted(t, s, ts.turn());
+                case Event.ItemCompleted c -> itemCompleted(t, s, c);
+                case Event.TokenUsageUpdated u -> s.writer.write("event_msg", tokenCount(u));
+                case Event.Error err when !err.willRetry() -> s.writer.write("event_msg", Json.object()
+                        .put("type", "error").put("turn_id", err.turnId()).put("message", err.failure().message())
+                        .put("codex_error_info", err.failure().kind()));
+                case Event.TurnCompleted c -> turnCompleted(t, s, c.turn());
+                default -> { }
+            }
+        }
+    }
+
+    private Session open(AgentThread t) {
+        return sessions.computeIfAbsent(t.id(), id -> {
+            Path path = Path.of(t.metadata().path());
+            try {
+                boolean fresh = !Files.exists(path) || Files.size(path) == 0;
+                RolloutWriter w = new RolloutWriter(path);
+                if (fresh) {
+                    w.write("session_meta", sessionMeta(t));
+                    String name = t.metadata().name();
+                    if (name != null) w.write("event_msg", Json.object().put("type", "thread_name_updated")
+                            .put("thread_id", t.id()).put("thread_name", name));
+                }
+                return new Session(w, t.historySize());
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException("opening rollout " + path, ex);
+            }
+        });
+    }
+
+    private static ObjectNode sessionMeta(AgentThread t) {
+        ThreadMetadata m = t.metadata();
+        ThreadSettings st = t.settings();
+        ObjectNode o = Json.object().put("id", m.id()).put("session_id", m.id())
+                .put("timestamp", Instant.ofEpochSecond(m.createdAt()).toString()).put("cwd", st.cwd())
+                .put("originator", m.originator()).put("cli_version", CLI_VERSION).put("source", m.source())
+                .put("model_provider", st.modelProvider()).put("model", st.model());
+        if (m.forkedFromId() != null) o.put("forked_from_id", m.forkedFromId());
+        return o;
+    }
+
+    /** Writes new model history as soon as it exists: a tool's result must survive a crash right after it. */
+    private void historyAppended(AgentThread t) {
+        Session s = sessions.get(t.id());
+        if (s == null) return;
+        try {
+            synchronized (s) {
+                flushHistory(t, s);
+            }
+        } catch (RuntimeException ex) {
+            System.err.println("jcodex: rollout write failed for thread " + t.id() + ": " + ex);
+        }
+    }
+
+    /** Appends the model history the thread gained since the last write. */
+    private static void flushHistory(AgentThread t, Session s) {
+        for (ObjectNode item : t.historySince(s.historyWritten)) {
+            s.writer.write("response_item", item);
+            s.historyWritten++;
+        }
+    }
+
+    private void turnStarted(AgentThread t, Session s, TurnInfo turn) {
+        ThreadSettings st = t.settings();
+        ObjectNode ctx = Json.object().put("turn_id", turn.id()).put("cwd", st.cwd())
+                .put("approval_policy", st.approvalPolicy()).put("model", st.model())
+                .put("model_provider", st.modelProvider()).put("effort", st.reasoningEffort())
+                .put("summary", st.reasoningSummary());
+        ctx.putObject("sandbox_policy").put("type", sandboxMode(st.sandbox().type()))
+                .put("network_access", st.sandbox().networkAccess())
+                .set("writable_roots", Json.MAPPER.valueToTree(st.sandbox().writableRoots()));
+        s.writer.write("turn_context", ctx);
+        s.writer.write("event_msg", Json.object().put("type", "task_started").put("turn_id", turn.id())
+                .put("started_at", turn.startedAt() != null ? turn.startedAt() : System.currentTimeMillis() / 1000));
+        index(t, s);
+    }
+
+    private void itemCompleted(AgentThread t, Session s, Event.ItemCompleted c) {
+        Item item = c.item();
+        ObjectNode p = Json.object().put("type", "item_completed").put("thread_id", t.id()).put("turn_id", c.turnId());
+        p.set("item", ItemCodec.encode(item));
+        p.put("started_at_ms", item.startedAtMs());
+        if (item.completedAtMs() != null) p.put("completed_at_ms", item.completedAtMs());
+        s.writer.write("event_msg", p);
+        if (item instanceof Item.UserMessage u && !"none".equals(t.config().string("history.persistence", "save-all"))) {
+            prompts.append(t.id(), RolloutReader.firstText(u.content()));
+        }
+    }
+
+    private void turnCompleted(AgentThread t, Session s, TurnInfo turn) {
+        ObjectNode p = Json.object().put("turn_id", turn.id()).put("completed_at", turn.completedAt())
+                .put("duration_ms", turn.durationMs());
+        if (turn.status() == TurnStatus.INTERRUPTED) {
+            p.put("type", "turn_aborted").put("reason", "interrupted");
+        } else {
+            p.put("type", "task_complete");
+            for (Item i : turn.items()) if (i instanceof Item.AgentMessage m) p.put("last_agent_message", m.text());
+        }
+        s.writer.write("event_msg", p);
+        index(t, s);
+    }
+
+    private static ObjectNode tokenCount(Event.TokenUsageUpdated u) {
+        ObjectNode info = Json.object();
+        info.set("total_token_usage", usage(u.total()));
+        info.set("last_token_usage", usage(u.last()));
+        if (u.modelContextWindow() != null) info.put("model_context_window", u.modelContextWindow());
+        ObjectNode p = Json.object().put("type", "token_count");
+        p.set("info", info);
+        return p;
+    }
+
+    private static ObjectNode usage(TokenUsage u) {
+        return Json.object().put("input_tokens", u.inputTokens()).put("cached_input_tokens", u.cachedInputTokens())
+                .put("output_tokens", u.outputTokens()).put("reasoning_output_tokens", u.reasoningOutputTokens())
+                .put("total_tokens", u.totalTokens());
+    }
+
+    public static String sandboxMode(String wireType) {
+        return switch (wireType) {
+            case "workspaceWrite" -> "workspace-write";
+            case "dangerFullAccess" -> "danger-full-access";
+            default -> "read-only";
+        };
+    }
+
+    /** Brings the thread's index row up to date with what was just written. */
+    private void index(AgentThread t, Session s) {
+        ThreadMetadata m = t.metadata();
+        ThreadSettings st = t.settings();
+        Path path = s.writer.path();
+        long mtime;
+        try {
+            mtime = Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            mtime = 0;
+        }
+        store.indexed(new ThreadSummary(m.id(), path.toString(), m.createdAt() * 1000, System.currentTimeMillis(),
+                st.cwd(), st.model(), st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(),
+                CLI_VERSION, m.forkedFromId(), t.totalUsage().totalTokens(), s.writer.size(), mtime));
+    }
+
+    /**
+     * Records a rename in the thread's rollout (through its open writer when loaded, else appended to the file)
+     * and its index row. False when the thread has no rollout yet (a name given before the first turn lives
+     * in memory until that turn creates the file).
+     */
+    public boolean recordName(String threadId, String name) {
+        ObjectNode p = Json.object().put("type", "thread_name_updated").put("thread_id", threadId);
+        p.put("thread_name", name);
+        Session s = sessions.get(threadId);
+        if (s != null) {
+            synchronized (s) {
+                s.writer.write("event_msg", p);
+            }
+            AgentThread t = threads.get(threadId); // indexed outside the session lock: index() takes the thread's
+            if (t != null) index(t, s);
+            return true;
+        }
+        ThreadSummary saved = store.find(threadId);
+        if (saved == null) return false;
+        Path file = Path.of(saved.path());
+        try (RolloutWriter w = new RolloutWriter(file)) {
+            w.write("event_msg", p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing rollout " + file, e);
+        }
+        try {
+            store.refresh(file, saved.archived());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading rollout " + file, e);
+        }
+        return true;
+    }
+}
