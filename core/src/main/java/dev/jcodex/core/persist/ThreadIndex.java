@@ -132,9 +132,8 @@ final class ThreadIndex implements AutoCloseable {
             args.add(like);
         }
         if (q.afterKey() != null) {
-            sql.append(" AND (").append(key).append(' ').append(cmp).append(" ? OR (").append(key)
-                    .append(" = ? AND id ").append(cmp).append(" ?))");
-            args.add(q.afterKey());
+            // A row value comparison lets SQLite seek the (archived, key, id) index instead of scanning.
+            sql.append(" AND (").append(key).append(", id) ").append(cmp).append(" (?, ?)");
             args.add(q.afterKey());
             args.add(q.afterId());
         }
