@@ -31,7 +31,16 @@ export type ClientRequest =
   | FsUnwatchRequest
   | FuzzyFileSearchRequest
   | SkillsListRequest
-  | McpServerStatusListRequest;
+  | McpServerStatusListRequest
+  | ThreadListRequest
+  | ThreadReadRequest
+  | ThreadResumeRequest
+  | ThreadForkRequest
+  | ThreadArchiveRequest
+  | ThreadUnarchiveRequest
+  | ThreadNameSetRequest
+  | ThreadLoadedListRequest
+  | ThreadUnsubscribeRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -76,9 +85,12 @@ export type ServerNotification =
   | ItemReasoningTextDeltaNotification
   | ItemStartedNotification
   | ServerRequestResolvedNotification
+  | ThreadArchivedNotification
+  | ThreadNameUpdatedNotification
   | ThreadStartedNotification
   | ThreadStatusChangedNotification
   | ThreadTokenUsageUpdatedNotification
+  | ThreadUnarchivedNotification
   | TurnCompletedNotification
   | TurnDiffUpdatedNotification
   | TurnPlanUpdatedNotification
@@ -248,6 +260,9 @@ export interface JcodexProtocol {
   SkillsListResponseSkill?: SkillsListResponseSkill;
   TerminalSize?: TerminalSize;
   Thread?: Thread;
+  ThreadArchivedNotification?: ThreadArchivedNotification1;
+  ThreadForkParams?: ThreadForkParams;
+  ThreadIdParams?: ThreadIdParams;
   ThreadItem?: ThreadItem;
   ThreadItemAgentMessage?: ThreadItemAgentMessage;
   ThreadItemCommandExecution?: ThreadItemCommandExecution;
@@ -261,6 +276,15 @@ export interface JcodexProtocol {
   ThreadItemReasoning?: ThreadItemReasoning;
   ThreadItemUserMessage?: ThreadItemUserMessage;
   ThreadItemWebSearch?: ThreadItemWebSearch;
+  ThreadListParams?: ThreadListParams;
+  ThreadListResponse?: ThreadListResponse;
+  ThreadLoadedListParams?: ThreadLoadedListParams;
+  ThreadLoadedListResponse?: ThreadLoadedListResponse;
+  ThreadNameUpdatedNotification?: ThreadNameUpdatedNotification1;
+  ThreadReadParams?: ThreadReadParams;
+  ThreadReadResponse?: ThreadReadResponse;
+  ThreadResumeParams?: ThreadResumeParams;
+  ThreadSetNameParams?: ThreadSetNameParams;
   ThreadStartParams?: ThreadStartParams;
   ThreadStartResponse?: ThreadStartResponse;
   ThreadStartedNotification?: ThreadStartedNotification1;
@@ -272,6 +296,9 @@ export interface JcodexProtocol {
   ThreadStatusSystemError?: ThreadStatusSystemError;
   ThreadTokenUsage?: ThreadTokenUsage;
   ThreadTokenUsageUpdatedNotification?: ThreadTokenUsageUpdatedNotification1;
+  ThreadUnarchiveResponse?: ThreadUnarchiveResponse;
+  ThreadUnarchivedNotification?: ThreadUnarchivedNotification1;
+  ThreadUnsubscribeResponse?: ThreadUnsubscribeResponse;
   TokenUsageBreakdown?: TokenUsageBreakdown;
   Turn?: Turn;
   TurnCompletedNotification?: TurnCompletedNotification1;
@@ -803,6 +830,134 @@ export interface McpServerStatusListParams {
   detail?: string | null;
   threadId?: string | null;
 }
+export interface ThreadListRequest {
+  id: string | number;
+  method: 'thread/list';
+  params: ThreadListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadListParams".
+ */
+export interface ThreadListParams {
+  cursor?: string | null;
+  limit?: number | null;
+  sortKey?: string | null;
+  sortDirection?: string | null;
+  modelProviders?: string[] | null;
+  sourceKinds?: string[] | null;
+  archived?: boolean | null;
+  cwd?: unknown;
+  searchTerm?: string | null;
+  useStateDbOnly?: boolean | null;
+}
+export interface ThreadReadRequest {
+  id: string | number;
+  method: 'thread/read';
+  params: ThreadReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadReadParams".
+ */
+export interface ThreadReadParams {
+  threadId?: string | null;
+  includeTurns?: boolean | null;
+}
+export interface ThreadResumeRequest {
+  id: string | number;
+  method: 'thread/resume';
+  params: ThreadResumeParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadResumeParams".
+ */
+export interface ThreadResumeParams {
+  threadId?: string | null;
+  model?: string | null;
+  modelProvider?: string | null;
+  cwd?: string | null;
+  approvalPolicy?: AskForApproval | null;
+  sandbox?: SandboxMode | null;
+  config?: {
+    [k: string]: unknown | undefined;
+  } | null;
+  baseInstructions?: string | null;
+  developerInstructions?: string | null;
+  excludeTurns?: boolean | null;
+}
+export interface ThreadForkRequest {
+  id: string | number;
+  method: 'thread/fork';
+  params: ThreadForkParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadForkParams".
+ */
+export interface ThreadForkParams {
+  threadId?: string | null;
+  model?: string | null;
+  modelProvider?: string | null;
+  cwd?: string | null;
+  approvalPolicy?: AskForApproval | null;
+  sandbox?: SandboxMode | null;
+  config?: {
+    [k: string]: unknown | undefined;
+  } | null;
+  baseInstructions?: string | null;
+  developerInstructions?: string | null;
+  ephemeral?: boolean | null;
+}
+export interface ThreadArchiveRequest {
+  id: string | number;
+  method: 'thread/archive';
+  params: ThreadIdParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadIdParams".
+ */
+export interface ThreadIdParams {
+  threadId?: string | null;
+}
+export interface ThreadUnarchiveRequest {
+  id: string | number;
+  method: 'thread/unarchive';
+  params: ThreadIdParams;
+}
+export interface ThreadNameSetRequest {
+  id: string | number;
+  method: 'thread/name/set';
+  params: ThreadSetNameParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSetNameParams".
+ */
+export interface ThreadSetNameParams {
+  threadId?: string | null;
+  name?: string | null;
+}
+export interface ThreadLoadedListRequest {
+  id: string | number;
+  method: 'thread/loaded/list';
+  params: ThreadLoadedListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadLoadedListParams".
+ */
+export interface ThreadLoadedListParams {
+  cursor?: string | null;
+  limit?: number | null;
+}
+export interface ThreadUnsubscribeRequest {
+  id: string | number;
+  method: 'thread/unsubscribe';
+  params: ThreadIdParams;
+}
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
   params: CommandExecOutputDeltaNotification1;
@@ -1232,6 +1387,29 @@ export interface ServerRequestResolvedNotification1 {
   threadId: string | null;
   requestId: unknown;
 }
+export interface ThreadArchivedNotification {
+  method: 'thread/archived';
+  params: ThreadArchivedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadArchivedNotification".
+ */
+export interface ThreadArchivedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadNameUpdatedNotification {
+  method: 'thread/name/updated';
+  params: ThreadNameUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadNameUpdatedNotification".
+ */
+export interface ThreadNameUpdatedNotification1 {
+  threadId: string | null;
+  threadName: string | null;
+}
 export interface ThreadStartedNotification {
   method: 'thread/started';
   params: ThreadStartedNotification1;
@@ -1366,6 +1544,17 @@ export interface TokenUsageBreakdown {
   cachedInputTokens: number;
   outputTokens: number;
   reasoningOutputTokens: number;
+}
+export interface ThreadUnarchivedNotification {
+  method: 'thread/unarchived';
+  params: ThreadUnarchivedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnarchivedNotification".
+ */
+export interface ThreadUnarchivedNotification1 {
+  threadId: string | null;
 }
 export interface TurnCompletedNotification {
   method: 'turn/completed';
@@ -1777,6 +1966,30 @@ export interface SkillsListResponseError {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadListResponse".
+ */
+export interface ThreadListResponse {
+  data: Thread[] | null;
+  nextCursor: string | null;
+  backwardsCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadLoadedListResponse".
+ */
+export interface ThreadLoadedListResponse {
+  data: string[] | null;
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadReadResponse".
+ */
+export interface ThreadReadResponse {
+  thread: Thread | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadStartResponse".
  */
 export interface ThreadStartResponse {
@@ -1789,6 +2002,20 @@ export interface ThreadStartResponse {
   approvalsReviewer: string | null;
   sandbox: SandboxPolicy | null;
   reasoningEffort: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnarchiveResponse".
+ */
+export interface ThreadUnarchiveResponse {
+  thread: Thread | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnsubscribeResponse".
+ */
+export interface ThreadUnsubscribeResponse {
+  status: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1827,6 +2054,15 @@ export interface ResponsesByMethod {
   'fuzzyFileSearch': FuzzyFileSearchResponse;
   'skills/list': SkillsListResponse;
   'mcpServerStatus/list': McpServerStatusListResponse;
+  'thread/list': ThreadListResponse;
+  'thread/read': ThreadReadResponse;
+  'thread/resume': ThreadStartResponse;
+  'thread/fork': ThreadStartResponse;
+  'thread/archive': EmptyResponse;
+  'thread/unarchive': ThreadUnarchiveResponse;
+  'thread/name/set': EmptyResponse;
+  'thread/loaded/list': ThreadLoadedListResponse;
+  'thread/unsubscribe': ThreadUnsubscribeResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
 }
