@@ -77,17 +77,18 @@ async function main() {
   await idle(wv);
   await shot(page, '1-chat');
 
-  // 2. A command that needs approval.
-  await ask(wv, 'please run `ls`');
+  // 2. A command that needs approval (`ls` alone is known-safe and would run without asking).
+  await ask(wv, 'please run `touch e2e-approved.txt && ls`');
   const card = wv.locator('.approval:not(.resolved)');
   await card.waitFor({ timeout: 30_000 });
-  expect((await card.innerText()).includes('ls'), 'approval card names the command');
+  expect((await card.innerText()).includes('touch e2e-approved.txt'), 'approval card names the command');
   await shot(page, '2-approval');
   await card.locator('button.approve').click();
   await wv.locator('.cmd .badge', { hasText: 'exit 0' }).waitFor({ timeout: 30_000 });
   await wv.locator('.cmd .output', { hasText: 'marker-e2e.txt' }).waitFor();
   await wv.locator('.msg.agent', { hasText: 'marker-e2e.txt' }).waitFor({ timeout: 30_000 });
   await idle(wv);
+  expect(existsSync(path.join(work, 'e2e-approved.txt')), 'the approved command ran in the workspace');
   await shot(page, '3-command-approved');
   say('command approved, output and reply shown');
 

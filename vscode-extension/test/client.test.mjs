@@ -12,7 +12,7 @@ import { JCODEX, startDaemon, runTurn, itemsOfTurn } from '../testlib/daemon.mjs
 const TOOLS_PENDING = process.env.JCODEX_TEST_TOOLS ? false
   : 'daemon has no exec_command/apply_patch tools or approval requests on main yet (tools issue in progress)';
 
-test('initialize answers a userAgent whose version a Codex client accepts', async () => {
+test('initialize answers a userAgent whose version a Codex client accepts', { timeout: 90_000 }, async () => {
   const d = await startDaemon();
   try {
     assert.match(d.init.userAgent, /^jcodex_vscode_test\/\d+\.\d+\.\d+ /);
@@ -23,7 +23,7 @@ test('initialize answers a userAgent whose version a Codex client accepts', asyn
   }
 });
 
-test('a full turn: streamed agent text equals the completed message, every item completes', async () => {
+test('a full turn: streamed agent text equals the completed message, every item completes', { timeout: 90_000 }, async () => {
   const d = await startDaemon();
   try {
     const deltas = [];
@@ -47,7 +47,7 @@ test('a full turn: streamed agent text equals the completed message, every item 
   }
 });
 
-test('turn/interrupt ends a streaming turn as interrupted and closes its items', async () => {
+test('turn/interrupt ends a streaming turn as interrupted and closes its items', { timeout: 90_000 }, async () => {
   // Slow the offline model's deltas so the interrupt lands mid-stream.
   const d = await startDaemon({ env: { JCODEX_OFFLINE_DELTA_DELAY_MS: '150' } });
   try {
@@ -70,7 +70,7 @@ test('turn/interrupt ends a streaming turn as interrupted and closes its items',
   }
 });
 
-test('a command approval is answered with accept and the command runs', { skip: TOOLS_PENDING }, async () => {
+test('a command approval is answered with accept and the command runs', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     writeFileSync(path.join(d.work, 'marker-for-ls.txt'), 'x');
@@ -79,10 +79,12 @@ test('a command approval is answered with accept and the command runs', { skip: 
       approvals.push(params);
       return { decision: 'accept' };
     });
-    const { turnId, completed } = await runTurn(d, 'please run `ls`');
+    // `ls` alone is a known-safe command that untrusted runs without asking; `touch` is not.
+    const { turnId, completed } = await runTurn(d, 'please run `touch approved.txt && ls`');
     assert.equal(completed.turn.status, 'completed');
     assert.equal(approvals.length, 1);
-    assert.match(approvals[0].command, /\bls\b/);
+    assert.match(approvals[0].command, /touch approved\.txt/);
+    assert.ok(existsSync(path.join(d.work, 'approved.txt')));
     assert.equal(approvals[0].turnId, turnId);
     const cmd = [...itemsOfTurn(d.notifications, turnId).completed.values()].find((i) => i.type === 'commandExecution');
     assert.equal(cmd.status, 'completed');
@@ -94,7 +96,7 @@ test('a command approval is answered with accept and the command runs', { skip: 
   }
 });
 
-test('a declined command does not run', { skip: TOOLS_PENDING }, async () => {
+test('a declined command does not run', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     d.client.handle('item/commandExecution/requestApproval', () => ({ decision: 'decline' }));
@@ -108,7 +110,7 @@ test('a declined command does not run', { skip: TOOLS_PENDING }, async () => {
   }
 });
 
-test('a file change approval is answered and the file is written', { skip: TOOLS_PENDING }, async () => {
+test('a file change approval is answered and the file is written', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     let asked = 0;
@@ -125,7 +127,7 @@ test('a file change approval is answered and the file is written', { skip: TOOLS
   }
 });
 
-test('turn/interrupt while an approval is pending resolves the request and ends the turn', { skip: TOOLS_PENDING }, async () => {
+test('turn/interrupt while an approval is pending resolves the request and ends the turn', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     let asked;
@@ -137,17 +139,18 @@ test('turn/interrupt while an approval is pending resolves the request and ends 
     const { thread } = await d.client.request('thread/start', { cwd: d.work });
     const done = d.client.waitFor('turn/completed', (p) => p.threadId === thread.id);
     const resolved = d.client.waitFor('serverRequest/resolved', (p) => p.threadId === thread.id);
-    const { turn } = await d.client.request('turn/start', { threadId: thread.id, input: [{ type: 'text', text: 'run `ls`' }] });
+    const { turn } = await d.client.request('turn/start', { threadId: thread.id, input: [{ type: 'text', text: 'run `touch never-approved`' }] });
     await askedP;
     await d.client.request('turn/interrupt', { threadId: thread.id, turnId: turn.id });
     await resolved;
     assert.equal((await done).turn.status, 'interrupted');
+    assert.ok(!existsSync(path.join(d.work, 'never-approved')));
   } finally {
     await d.close();
   }
 });
 
-test('unknown methods reject with -32601 so UI features can degrade', async () => {
+test('unknown methods reject with -32601 so UI features can degrade', { timeout: 90_000 }, async () => {
   const d = await startDaemon();
   try {
     await assert.rejects(d.client.call('jcodex/noSuchMethod', {}), (e) => e instanceof RpcError && e.isMethodNotFound);
@@ -156,7 +159,7 @@ test('unknown methods reject with -32601 so UI features can degrade', async () =
   }
 });
 
-test('the client restarts the daemon when it dies and requests work again', async () => {
+test('the client restarts the daemon when it dies and requests work again', { timeout: 90_000 }, async () => {
   const d = await startDaemon({ clientOpts: { maxRestarts: 2 } });
   try {
     const firstPid = d.client.pid;
@@ -178,7 +181,7 @@ test('the client restarts the daemon when it dies and requests work again', asyn
   }
 });
 
-test('requests in flight fail when the daemon dies', async () => {
+test('requests in flight fail when the daemon dies', { timeout: 90_000 }, async () => {
   const d = await startDaemon({ clientOpts: { maxRestarts: 0 } });
   try {
     const { thread } = await d.client.request('thread/start', { cwd: d.work });
@@ -194,7 +197,7 @@ test('requests in flight fail when the daemon dies', async () => {
   }
 });
 
-test('a missing executable fails start() and leaves the client in state failed', async () => {
+test('a missing executable fails start() and leaves the client in state failed', { timeout: 90_000 }, async () => {
   const c = new AppServerClient({ executable: path.join(path.dirname(JCODEX), 'no-such-jcodex') });
   await assert.rejects(c.start(), /ENOENT/);
   assert.equal(c.state, 'failed');
