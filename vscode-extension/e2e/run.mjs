@@ -108,6 +108,15 @@ async function main() {
   await diff.locator('.modified .view-lines', { hasText: 'hi' }).waitFor({ timeout: 15_000 });
   await shot(page, '4-diff');
   say('file change approved and shown in the diff editor');
+
+  // 4. Thread history: a quick pick of saved threads, or a plain message if the daemon lacks thread/list.
+  await wv.locator('#history').click();
+  const listed = page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello from the browser' });
+  const unsupported = page.locator('.notifications-toasts', { hasText: 'does not support thread history' });
+  await listed.or(unsupported).first().waitFor({ timeout: 15_000 });
+  await shot(page, '5-history');
+  say((await listed.count()) > 0 ? 'history lists the thread' : 'history: daemon lacks thread/list, user told');
+  await page.keyboard.press('Escape');
 }
 
 async function ask(wv, text) {

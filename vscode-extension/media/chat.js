@@ -6,6 +6,14 @@
   const nodes = new Map(); // itemId -> element
   const mentioned = new Set();
   let planNode = null;
+  let root = null;
+  // Paths inside the workspace are shown relative to it; the full path is the tooltip.
+  function pathEl(p) {
+    const rel = root && p && p.startsWith(root + '/') ? p.slice(root.length + 1) : p || '';
+    const e = el('span', 'path', rel);
+    e.title = p || '';
+    return e;
+  }
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -76,7 +84,7 @@
       const row = el('div', 'file');
       const kind = (c.kind && c.kind.type) || 'update';
       row.appendChild(el('span', 'kind ' + kind, kind));
-      row.appendChild(el('span', 'path', c.path || ''));
+      row.appendChild(pathEl(c.path));
       row.appendChild(button('Open diff', 'secondary open-diff', () => post({ type: 'openDiff', itemId: item.id, index: i })));
       if (item.status === 'completed') {
         row.appendChild(button('Accept', 'secondary accept', () => post({ type: 'acceptChange', itemId: item.id, index: i })));
@@ -132,7 +140,7 @@
     if (m.reason) card.appendChild(el('div', 'reason', m.reason));
     (m.changes || []).forEach((c, i) => {
       const row = el('div', 'file');
-      row.appendChild(el('span', 'path', c.path || ''));
+      row.appendChild(pathEl(c.path));
       row.appendChild(button('Open diff', 'secondary open-diff', () => post({ type: 'openDiff', itemId: m.itemId, index: i })));
       card.appendChild(row);
     });
@@ -166,6 +174,7 @@
     const m = ev.data;
     switch (m.type) {
       case 'state':
+        root = m.root;
         $('title').textContent = m.threadName || (m.threadId ? 'Thread ' + m.threadId.slice(0, 8) : 'New thread');
         $('stop').disabled = !m.turnActive;
         $('send').disabled = m.turnActive || m.daemon !== 'ready';

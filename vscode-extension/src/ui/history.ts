@@ -2,15 +2,8 @@
 // plainly when the running daemon does not implement the method (-32601) instead of failing silently.
 import * as vscode from 'vscode';
 import { AppServerClient, RpcError } from '../client';
+import type { Thread, ThreadListResponse, ThreadStartResponse } from '../protocol';
 import type { ChatSession } from './session';
-
-interface ListedThread {
-  id: string;
-  name?: string | null;
-  preview?: string | null;
-  updatedAt?: number;
-  model?: string | null;
-}
 
 export async function callOrExplain(feature: string, run: () => Promise<unknown>): Promise<unknown | undefined> {
   try {
@@ -27,10 +20,10 @@ export async function callOrExplain(feature: string, run: () => Promise<unknown>
 
 export async function showHistory(client: AppServerClient, session: ChatSession): Promise<void> {
   const res = (await callOrExplain('thread history (thread/list)', () =>
-    client.call('thread/list', { limit: 50, sortKey: 'updated_at' }),
-  )) as { data?: ListedThread[] } | undefined;
+    client.request('thread/list', { limit: 50, sortKey: 'updated_at' }),
+  )) as ThreadListResponse | undefined;
   if (!res) return;
-  const threads = res.data ?? [];
+  const threads = (res.data ?? []).filter((t): t is Thread & { id: string } => !!t.id);
   if (threads.length === 0) {
     vscode.window.showInformationMessage('jcodex: no saved threads yet.');
     return;
@@ -53,7 +46,7 @@ export async function showHistory(client: AppServerClient, session: ChatSession)
       break;
     case 'Rename': {
       const name = await vscode.window.showInputBox({ prompt: 'Thread name', value: picked.thread.name ?? '' });
-      if (name !== undefined) await callOrExplain('renaming threads (thread/name/set)', () => client.call('thread/name/set', { threadId: id, name }));
+      if (name !== undefined) await callOrExplain('renaming threads (thread/name/set)', () => client.request('thread/name/set', { threadId: id, name }));
       if (name !== undefined && id === session.threadId) {
         session.threadName = name;
         session.pushState();
@@ -61,14 +54,14 @@ export async function showHistory(client: AppServerClient, session: ChatSession)
       break;
     }
     case 'Fork': {
-      const forked = (await callOrExplain('forking threads (thread/fork)', () => client.call('thread/fork', { threadId: id }))) as
-        | { thread?: { id?: string } }
+      const forked = (await callOrExplain('forking threads (thread/fork)', () => client.request('thread/fork', { threadId: id }))) as
+        | ThreadStartResponse
         | undefined;
       if (forked?.thread?.id) await callOrExplain('resuming threads (thread/resume)', () => session.resume(forked.thread!.id!));
       break;
     }
     case 'Archive':
-      if ((await callOrExplain('archiving threads (thread/archive)', () => client.call('thread/archive', { threadId: id }))) !== undefined && id === session.threadId) {
+      if ((await callOrExplain('archiving threads (thread/archive)', () => client.request('thread/archive', { threadId: id }))) !== undefined && id === session.threadId) {
         await session.newThread();
       }
       break;
@@ -80,7 +73,7 @@ export async function searchFiles(client: AppServerClient, query: string): Promi
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!root) return [];
   try {
-    const res = (await client.call('fuzzyFileSearch', { query, roots: [root], cancellationToken: null })) as { files?: Array<{ path?: string }> };
+    const res = await client.request('fuzzyFileSearch', { query, roots: [root], cancellationToken: null });
     return (res.files ?? []).map((f) => f.path ?? '').filter(Boolean).slice(0, 12);
   } catch (e) {
     if (!(e instanceof RpcError && e.isMethodNotFound)) throw e;

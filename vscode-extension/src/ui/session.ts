@@ -1,10 +1,10 @@
 // One chat: the current thread, its running turn, pending approvals, and the bridge between daemon events and
-// the webview. Methods the daemon may not have yet (thread/list, model/list, fuzzyFileSearch, ...) are called
-// through `call` and degrade to a message or a VS Code fallback on -32601.
+// the webview. Methods a daemon may lack (model/list, thread/resume, ...) degrade to a message or a VS Code
+// fallback on -32601.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { AppServerClient, RpcError } from '../client';
-import type { ServerNotification, ThreadItem, ThreadItemFileChange, Turn, UserInput } from '../protocol';
+import type { ServerNotification, ThreadItem, ThreadItemFileChange, UserInput } from '../protocol';
 import { ChangeDiffs } from './diffs';
 import { EFFORTS, MODES, modeById, sandboxPolicyOf, type Mode } from './modes';
 
@@ -75,15 +75,17 @@ export class ChatSession implements vscode.Disposable {
       mode: this.mode.id,
       modes: MODES.map((m) => ({ id: m.id, label: m.label })),
       autoContext: this.autoContext,
+      root: this.workspaceRoot() ?? null,
     });
     for (const l of this.stateListeners) l();
   }
 
   async loadModels(): Promise<void> {
     try {
-      const res = (await this.client.call('model/list', {})) as { data?: Array<{ model?: string; id?: string; isDefault?: boolean }> };
-      this.models = (res.data ?? []).map((m) => m.model ?? m.id ?? '').filter(Boolean);
-      if (!this.model) this.model = res.data?.find((m) => m.isDefault)?.model ?? undefined;
+      const res = await this.client.request('model/list', {});
+      const visible = (res.data ?? []).filter((m) => !m.hidden);
+      this.models = visible.map((m) => m.model ?? m.id ?? '').filter(Boolean);
+      if (!this.model) this.model = visible.find((m) => m.isDefault)?.model ?? undefined;
     } catch (e) {
       if (!(e instanceof RpcError && e.isMethodNotFound)) throw e;
       this.models = []; // the picker falls back to the thread's model and free text
@@ -222,7 +224,7 @@ export class ChatSession implements vscode.Disposable {
   }
 
   async resume(threadId: string): Promise<void> {
-    const res = (await this.client.call('thread/resume', { threadId })) as { thread?: { id?: string; name?: string | null; turns?: Turn[] | null }; model?: string };
+    const res = await this.client.request('thread/resume', { threadId });
     this.threadId = res.thread?.id ?? threadId;
     this.threadName = res.thread?.name ?? undefined;
     this.turnId = undefined;
@@ -285,13 +287,10 @@ export class ChatSession implements vscode.Disposable {
       case 'thread/tokenUsage/updated':
         this.post({ type: 'usage', total: n.params.tokenUsage?.total?.totalTokens ?? null, window: n.params.tokenUsage?.modelContextWindow ?? null });
         break;
-      default: {
-        const u = n as { method: string; params?: any };
-        if (u.method === 'thread/name/updated' && u.params?.threadId === this.threadId) {
-          this.threadName = u.params.threadName ?? undefined;
-          this.pushState();
-        }
-      }
+      case 'thread/name/updated':
+        this.threadName = n.params.threadName ?? undefined;
+        this.pushState();
+        break;
     }
   }
 
