@@ -114,6 +114,7 @@ async function main() {
   const listed = page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello from the browser' });
   const unsupported = page.locator('.notifications-toasts', { hasText: 'does not support thread history' });
   await listed.or(unsupported).first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(600); // let the toast or quick pick finish animating in
   await shot(page, '5-history');
   say((await listed.count()) > 0 ? 'history lists the thread' : 'history: daemon lacks thread/list, user told');
   await page.keyboard.press('Escape');
