@@ -202,3 +202,22 @@ test('a missing executable fails start() and leaves the client in state failed',
   await assert.rejects(c.start(), /ENOENT/);
   assert.equal(c.state, 'failed');
 });
+
+test('the history calls the UI makes: list, rename, fork, resume with turns', { timeout: 90_000 }, async () => {
+  const d = await startDaemon();
+  try {
+    const { threadId } = await runTurn(d, 'hello history');
+    const list = await d.client.request('thread/list', { limit: 50, sortKey: 'updated_at' });
+    const listed = list.data.find((t) => t.id === threadId);
+    assert.equal(listed.preview, 'hello history');
+    assert.deepEqual(await d.client.request('thread/name/set', { threadId, name: 'renamed' }), {});
+    const forked = await d.client.request('thread/fork', { threadId });
+    assert.equal(forked.thread.forkedFromId, threadId);
+    const resumed = await d.client.request('thread/resume', { threadId });
+    assert.equal(resumed.thread.name, 'renamed');
+    assert.equal(resumed.thread.turns.length, 1);
+    assert.ok(resumed.thread.turns[0].items.some((i) => i.type === 'agentMessage'));
+  } finally {
+    await d.close();
+  }
+});
