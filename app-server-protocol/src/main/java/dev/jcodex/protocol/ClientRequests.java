@@ -17,6 +17,8 @@ import dev.jcodex.protocol.v2.ModelListResponse;
 import dev.jcodex.protocol.v2.*;
 import dev.jcodex.protocol.v2.InitializeParams;
 import dev.jcodex.protocol.v2.InitializeResponse;
+import dev.jcodex.protocol.v2.ListMcpServerStatusParams;
+import dev.jcodex.protocol.v2.ListMcpServerStatusResponse;
 import dev.jcodex.protocol.v2.ThreadStartParams;
 import dev.jcodex.protocol.v2.ThreadStartResponse;
 import dev.jcodex.protocol.v2.TurnInterruptParams;
@@ -51,6 +53,8 @@ public final class ClientRequests {
             new RequestMethod<>("account/login/start", LoginAccountParams.class, LoginAccountResponse.class);
     public static final RequestMethod<GetAuthStatusParams, GetAuthStatusResponse> GET_AUTH_STATUS =
             new RequestMethod<>("getAuthStatus", GetAuthStatusParams.class, GetAuthStatusResponse.class);
+    public static final RequestMethod<ListMcpServerStatusParams, ListMcpServerStatusResponse> MCP_SERVER_STATUS_LIST =
+            new RequestMethod<>("mcpServerStatus/list", ListMcpServerStatusParams.class, ListMcpServerStatusResponse.class);
 
 
     // ---- utility methods (no thread): processes, files, search, skills, MCP status ----
@@ -84,8 +88,6 @@ public final class ClientRequests {
             new RequestMethod<>("fuzzyFileSearch", FuzzyFileSearchParams.class, FuzzyFileSearchResponse.class);
     public static final RequestMethod<SkillsListParams, SkillsListResponse> SKILLS_LIST =
             new RequestMethod<>("skills/list", SkillsListParams.class, SkillsListResponse.class);
-    public static final RequestMethod<McpServerStatusListParams, McpServerStatusListResponse> MCP_SERVER_STATUS_LIST =
-            new RequestMethod<>("mcpServerStatus/list", McpServerStatusListParams.class, McpServerStatusListResponse.class);
 
 
     // ---- saved threads (persistence) ----

@@ -35,6 +35,8 @@ public final class ServerNotifications {
         METHODS.put(ThreadArchivedNotification.class, "thread/archived");
         METHODS.put(ThreadUnarchivedNotification.class, "thread/unarchived");
         METHODS.put(ThreadNameUpdatedNotification.class, "thread/name/updated");
+        METHODS.put(McpServerStatusUpdatedNotification.class, "mcpServer/startupStatus/updated");
+        METHODS.put(McpToolCallProgressNotification.class, "item/mcpToolCall/progress");
     }
 
     /** The wire method of a notification's params type. */

@@ -3,6 +3,8 @@ package dev.jcodex.protocol;
 import dev.jcodex.protocol.serverrequest.ApprovalDecisionResponse;
 import dev.jcodex.protocol.serverrequest.CommandExecutionRequestApprovalParams;
 import dev.jcodex.protocol.serverrequest.FileChangeRequestApprovalParams;
+import dev.jcodex.protocol.serverrequest.McpServerElicitationRequestParams;
+import dev.jcodex.protocol.serverrequest.McpServerElicitationRequestResponse;
 import java.util.List;
 
 /** The server → client request table (requests the daemon sends and awaits). */
@@ -16,5 +18,10 @@ public final class ServerRequests {
             FILE_CHANGE_APPROVAL = new RequestMethod<>("item/fileChange/requestApproval",
                     FileChangeRequestApprovalParams.class, ApprovalDecisionResponse.class);
 
-    public static final List<RequestMethod<?, ?>> ALL = List.of(COMMAND_EXECUTION_APPROVAL, FILE_CHANGE_APPROVAL);
+    public static final RequestMethod<McpServerElicitationRequestParams, McpServerElicitationRequestResponse>
+            MCP_SERVER_ELICITATION = new RequestMethod<>("mcpServer/elicitation/request",
+                    McpServerElicitationRequestParams.class, McpServerElicitationRequestResponse.class);
+
+    public static final List<RequestMethod<?, ?>> ALL = List.of(COMMAND_EXECUTION_APPROVAL, FILE_CHANGE_APPROVAL,
+            MCP_SERVER_ELICITATION);
 }

@@ -13,12 +13,17 @@ import dev.jcodex.appserver.handlers.SkillsHandler;
 import dev.jcodex.appserver.handlers.SavedThreadsHandler;
 import dev.jcodex.appserver.handlers.ThreadHandler;
 import dev.jcodex.appserver.handlers.TurnHandler;
+import dev.jcodex.appserver.mcp.McpElicitationBridge;
+import dev.jcodex.appserver.mcp.McpHandler;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.core.config.ConfigLoader;
 import dev.jcodex.core.persist.RolloutRecorder;
 import dev.jcodex.core.persist.ThreadStore;
+import dev.jcodex.core.mcp.McpServerConfig;
+import dev.jcodex.core.mcp.McpTools;
 import dev.jcodex.core.thread.ThreadManager;
+import dev.jcodex.core.tools.ToolRegistry;
 import java.util.Map;
 
 /** Wires the engine, the event routing and the feature handlers; transports attach connections to it. */
@@ -47,6 +52,20 @@ public final class AppServer {
         new FuzzyFileSearchHandler().register(dispatcher);
         new SkillsHandler(configLoader.codexHome()).register(dispatcher);
         new SavedThreadsHandler(threads, store, recorder).register(dispatcher);
+        // MCP costs nothing until a thread's config names a server: McpTools is created on first need.
+        threads.setToolsFactory(t -> {
+            ToolRegistry r = new ToolRegistry();
+            if (McpServerConfig.anyConfigured(t.config())) mcp().addTo(r, t);
+            return r;
+        });
+        new McpHandler(threads, configLoader, this::mcp).register(dispatcher);
+    }
+
+    private McpTools mcp;
+
+    private synchronized McpTools mcp() {
+        if (mcp == null) mcp = new McpTools(router, new McpElicitationBridge(router));
+        return mcp;
     }
 
     public Dispatcher dispatcher() { return dispatcher; }

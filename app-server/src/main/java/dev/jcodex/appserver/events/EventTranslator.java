@@ -5,6 +5,7 @@ import dev.jcodex.core.model.TokenUsage;
 import dev.jcodex.core.thread.AgentThread;
 import dev.jcodex.core.thread.ThreadManager;
 import dev.jcodex.protocol.notification.*;
+import dev.jcodex.protocol.v2.McpServerStartupState;
 import dev.jcodex.protocol.v2.ThreadTokenUsage;
 import dev.jcodex.protocol.v2.TokenUsageBreakdown;
 
@@ -43,6 +44,15 @@ public final class EventTranslator {
             case Event.ThreadArchived a -> new ThreadArchivedNotification(a.threadId());
             case Event.ThreadUnarchived u -> new ThreadUnarchivedNotification(u.threadId());
             case Event.ThreadNameUpdated n -> new ThreadNameUpdatedNotification(n.threadId(), n.name());
+            case Event.McpServerStartupStatus m -> new McpServerStatusUpdatedNotification(m.threadId(), m.server(),
+                    switch (m.status()) {
+                        case "starting" -> McpServerStartupState.STARTING;
+                        case "ready" -> McpServerStartupState.READY;
+                        case "cancelled" -> McpServerStartupState.CANCELLED;
+                        default -> McpServerStartupState.FAILED;
+                    }, m.error(), null);
+            case Event.McpToolCallProgress p -> new McpToolCallProgressNotification(p.threadId(), p.turnId(), p.itemId(),
+                    p.message());
         };
     }
 

@@ -3,8 +3,6 @@ package dev.jcodex.appserver.handlers;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.protocol.ClientRequests;
-import dev.jcodex.protocol.v2.McpServerStatusListParams;
-import dev.jcodex.protocol.v2.McpServerStatusListResponse;
 import dev.jcodex.protocol.v2.SkillsListParams;
 import dev.jcodex.protocol.v2.SkillsListResponse;
 import java.io.IOException;
@@ -20,7 +18,6 @@ import java.util.stream.Stream;
  * skills/list: SKILL.md files under CODEX_HOME/skills (scope "user", or "system" under .system) and under
  * .codex/skills from each cwd up to its git root (scope "repo"). A SKILL.md starts with a front matter block
  * naming the skill; one that cannot be read is reported in {@code errors}, not skipped silently.
- * Also answers mcpServerStatus/list (empty until MCP servers are wired in).
  */
 public final class SkillsHandler {
     private static final int MAX_DEPTH = 4;
@@ -31,7 +28,6 @@ public final class SkillsHandler {
 
     public void register(Dispatcher d) {
         d.onAsync(ClientRequests.SKILLS_LIST, this::list);
-        d.on(ClientRequests.MCP_SERVER_STATUS_LIST, (c, p) -> mcpStatus(p));
     }
 
     SkillsListResponse list(JsonRpcConnection conn, SkillsListParams p) {
@@ -49,9 +45,6 @@ public final class SkillsHandler {
         return new SkillsListResponse(data);
     }
 
-    static McpServerStatusListResponse mcpStatus(McpServerStatusListParams p) {
-        return new McpServerStatusListResponse(List.of(), null);
-    }
 
     private static List<Path> repoSkillDirs(Path cwd) {
         List<Path> out = new ArrayList<>();

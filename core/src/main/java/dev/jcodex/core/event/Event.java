@@ -52,4 +52,9 @@ public sealed interface Event {
     record ThreadNameUpdated(String threadId, String name) implements Event {
         @Override public boolean broadcast() { return true; }
     }
+    /** An MCP server of the thread changed startup state: starting, ready, failed or cancelled. */
+    record McpServerStartupStatus(String threadId, String server, String status, String error) implements Event {}
+
+    /** A progress notification from the MCP server running an mcpToolCall item. */
+    record McpToolCallProgress(String threadId, String turnId, String itemId, String message) implements Event {}
 }
