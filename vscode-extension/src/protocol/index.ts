@@ -40,8 +40,7 @@ export type ClientRequest =
   | ThreadUnarchiveRequest
   | ThreadNameSetRequest
   | ThreadLoadedListRequest
-  | ThreadUnsubscribeRequest
-  | TurnSteerRequest;
+  | ThreadUnsubscribeRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -81,10 +80,12 @@ export type ServerNotification =
   | ItemCommandExecutionOutputDeltaNotification
   | ItemCompletedNotification
   | ItemFileChangeOutputDeltaNotification
+  | ItemMcpToolCallProgressNotification
   | ItemReasoningSummaryPartAddedNotification
   | ItemReasoningSummaryTextDeltaNotification
   | ItemReasoningTextDeltaNotification
   | ItemStartedNotification
+  | McpServerStartupStatusUpdatedNotification
   | ServerRequestResolvedNotification
   | ThreadArchivedNotification
   | ThreadNameUpdatedNotification
@@ -131,6 +132,11 @@ export type CommandAction = CommandActionRead | CommandActionListFiles | Command
 export type PatchChangeKind = PatchChangeKindAdd | PatchChangeKindDelete | PatchChangeKindUpdate;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerStartupState".
+ */
+export type McpServerStartupState = 'starting' | 'ready' | 'failed' | 'cancelled';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadStatus".
  */
 export type ThreadStatus = ThreadStatusNotLoaded | ThreadStatusIdle | ThreadStatusSystemError | ThreadStatusActive;
@@ -143,7 +149,10 @@ export type TurnStatus = 'inProgress' | 'completed' | 'interrupted' | 'failed';
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ServerRequest".
  */
-export type ServerRequest = ItemCommandExecutionRequestApprovalRequest | ItemFileChangeRequestApprovalRequest;
+export type ServerRequest =
+  | ItemCommandExecutionRequestApprovalRequest
+  | ItemFileChangeRequestApprovalRequest
+  | McpServerElicitationRequestRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "Account".
@@ -155,6 +164,17 @@ export type Account = AccountApiKey;
  */
 export type ConfigLayerSource =
   ConfigLayerSourceSystem | ConfigLayerSourceUser | ConfigLayerSourceProject | ConfigLayerSourceSessionFlags;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpAuthStatus".
+ */
+export type McpAuthStatus = 'unknown' | 'unsupported' | 'notLoggedIn' | 'bearerToken' | 'oAuth';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerConnectionStatus".
+ */
+export type McpServerConnectionStatus =
+  'notStarted' | 'starting' | 'connected' | 'authenticationRequired' | 'failed' | 'cancelled' | 'disabled';
 
 export interface JcodexProtocol {
   ClientRequest?: ClientRequest;
@@ -227,12 +247,19 @@ export interface JcodexProtocol {
   ItemCompletedNotification?: ItemCompletedNotification1;
   ItemStartedNotification?: ItemStartedNotification1;
   ItemStatus?: ItemStatus;
+  ListMcpServerStatusParams?: ListMcpServerStatusParams;
+  ListMcpServerStatusResponse?: ListMcpServerStatusResponse;
   LoginAccountParams?: LoginAccountParams;
   LoginAccountResponse?: LoginAccountResponse;
-  McpServerStatusListParams?: McpServerStatusListParams;
-  McpServerStatusListResponse?: McpServerStatusListResponse;
-  McpServerStatusListResponseServer?: McpServerStatusListResponseServer;
+  McpAuthStatus?: McpAuthStatus;
+  McpServerConnectionStatus?: McpServerConnectionStatus;
+  McpServerElicitationRequestParams?: McpServerElicitationRequestParams;
+  McpServerElicitationRequestResponse?: McpServerElicitationRequestResponse;
+  McpServerStartupState?: McpServerStartupState;
+  McpServerStatus?: McpServerStatus;
+  McpServerStatusUpdatedNotification?: McpServerStatusUpdatedNotification;
   McpToolCallError?: McpToolCallError;
+  McpToolCallProgressNotification?: McpToolCallProgressNotification;
   McpToolCallResult?: McpToolCallResult;
   MergeStrategy?: MergeStrategy;
   ModelInfo?: ModelInfo;
@@ -311,8 +338,6 @@ export interface JcodexProtocol {
   TurnStartResponse?: TurnStartResponse;
   TurnStartedNotification?: TurnStartedNotification1;
   TurnStatus?: TurnStatus;
-  TurnSteerParams?: TurnSteerParams;
-  TurnSteerResponse?: TurnSteerResponse;
   UserInput?: UserInput;
   UserInputByteRange?: UserInputByteRange;
   UserInputImage?: UserInputImage;
@@ -821,17 +846,18 @@ export interface SkillsListParams {
 export interface McpServerStatusListRequest {
   id: string | number;
   method: 'mcpServerStatus/list';
-  params: McpServerStatusListParams;
+  params: ListMcpServerStatusParams;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
- * via the `definition` "McpServerStatusListParams".
+ * via the `definition` "ListMcpServerStatusParams".
  */
-export interface McpServerStatusListParams {
+export interface ListMcpServerStatusParams {
   cursor?: string | null;
   limit?: number | null;
   detail?: string | null;
   threadId?: string | null;
+  serverName?: string | null;
 }
 export interface ThreadListRequest {
   id: string | number;
@@ -960,20 +986,6 @@ export interface ThreadUnsubscribeRequest {
   id: string | number;
   method: 'thread/unsubscribe';
   params: ThreadIdParams;
-}
-export interface TurnSteerRequest {
-  id: string | number;
-  method: 'turn/steer';
-  params: TurnSteerParams;
-}
-/**
- * This interface was referenced by `JcodexProtocol`'s JSON-Schema
- * via the `definition` "TurnSteerParams".
- */
-export interface TurnSteerParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
-  expectedTurnId?: string | null;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -1334,6 +1346,20 @@ export interface FileChangeOutputDeltaNotification {
   itemId: string | null;
   delta: string | null;
 }
+export interface ItemMcpToolCallProgressNotification {
+  method: 'item/mcpToolCall/progress';
+  params: McpToolCallProgressNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpToolCallProgressNotification".
+ */
+export interface McpToolCallProgressNotification {
+  threadId: string | null;
+  turnId: string | null;
+  itemId: string | null;
+  message: string | null;
+}
 export interface ItemReasoningSummaryPartAddedNotification {
   method: 'item/reasoning/summaryPartAdded';
   params: ReasoningSummaryPartAddedNotification;
@@ -1391,6 +1417,21 @@ export interface ItemStartedNotification1 {
   threadId: string | null;
   turnId: string | null;
   startedAtMs: number | null;
+}
+export interface McpServerStartupStatusUpdatedNotification {
+  method: 'mcpServer/startupStatus/updated';
+  params: McpServerStatusUpdatedNotification;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerStatusUpdatedNotification".
+ */
+export interface McpServerStatusUpdatedNotification {
+  threadId: string | null;
+  name: string | null;
+  status: McpServerStartupState | null;
+  error: string | null;
+  failureReason: string | null;
 }
 export interface ServerRequestResolvedNotification {
   method: 'serverRequest/resolved';
@@ -1664,8 +1705,6 @@ export interface CommandExecutionRequestApprovalParams {
   cwd?: string | null;
   commandActions?: CommandAction[] | null;
   approvalId?: string | null;
-  environmentId?: string | null;
-  availableDecisions?: unknown[] | null;
 }
 export interface ItemFileChangeRequestApprovalRequest {
   id: string | number;
@@ -1683,6 +1722,26 @@ export interface FileChangeRequestApprovalParams {
   startedAtMs?: number | null;
   reason?: string | null;
   grantRoot?: string | null;
+}
+export interface McpServerElicitationRequestRequest {
+  id: string | number;
+  method: 'mcpServer/elicitation/request';
+  params: McpServerElicitationRequestParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerElicitationRequestParams".
+ */
+export interface McpServerElicitationRequestParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  serverName?: string | null;
+  mode?: string | null;
+  message?: string | null;
+  requestedSchema?: unknown;
+  url?: string | null;
+  elicitationId?: string | null;
+  meta?: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1885,6 +1944,32 @@ export interface InitializeResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ListMcpServerStatusResponse".
+ */
+export interface ListMcpServerStatusResponse {
+  data: McpServerStatus[] | null;
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "McpServerStatus".
+ */
+export interface McpServerStatus {
+  name: string | null;
+  tools: {
+    [k: string]: unknown | undefined;
+  } | null;
+  resources: unknown[] | null;
+  resourceTemplates: unknown[] | null;
+  authStatus: McpAuthStatus | null;
+  runtimeStatus: McpServerConnectionStatus | null;
+  serverInfo: unknown;
+  serverCapabilities: unknown;
+  toolsError: string | null;
+  httpOrigin: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "LoginAccountResponse".
  */
 export interface LoginAccountResponse {
@@ -1892,24 +1977,12 @@ export interface LoginAccountResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
- * via the `definition` "McpServerStatusListResponse".
+ * via the `definition` "McpServerElicitationRequestResponse".
  */
-export interface McpServerStatusListResponse {
-  data: McpServerStatusListResponseServer[] | null;
-  nextCursor: string | null;
-}
-/**
- * This interface was referenced by `JcodexProtocol`'s JSON-Schema
- * via the `definition` "McpServerStatusListResponseServer".
- */
-export interface McpServerStatusListResponseServer {
-  name: string | null;
-  tools: {
-    [k: string]: unknown | undefined;
-  } | null;
-  resources: unknown[] | null;
-  resourceTemplates: unknown[] | null;
-  authStatus: string | null;
+export interface McpServerElicitationRequestResponse {
+  action: string | null;
+  content: unknown;
+  meta: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2043,13 +2116,6 @@ export interface ThreadUnsubscribeResponse {
 export interface TurnStartResponse {
   turn: Turn | null;
 }
-/**
- * This interface was referenced by `JcodexProtocol`'s JSON-Schema
- * via the `definition` "TurnSteerResponse".
- */
-export interface TurnSteerResponse {
-  turnId: string | null;
-}
 
 /** Result type of each request method. */
 export interface ResponsesByMethod {
@@ -2079,7 +2145,7 @@ export interface ResponsesByMethod {
   'fs/unwatch': EmptyResponse;
   'fuzzyFileSearch': FuzzyFileSearchResponse;
   'skills/list': SkillsListResponse;
-  'mcpServerStatus/list': McpServerStatusListResponse;
+  'mcpServerStatus/list': ListMcpServerStatusResponse;
   'thread/list': ThreadListResponse;
   'thread/read': ThreadReadResponse;
   'thread/resume': ThreadStartResponse;
@@ -2089,7 +2155,7 @@ export interface ResponsesByMethod {
   'thread/name/set': EmptyResponse;
   'thread/loaded/list': ThreadLoadedListResponse;
   'thread/unsubscribe': ThreadUnsubscribeResponse;
-  'turn/steer': TurnSteerResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
+  'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
 }
