@@ -41,7 +41,11 @@ public final class AppServer {
         recorder.attach(threads);
         router.setTranslator(new EventTranslator(threads));
         ConfigHandler config = new ConfigHandler(configLoader);
-        new InitializeHandler(configLoader.codexHome(), config::sendWarnings).register(dispatcher);
+        // The thread index (SQLite) opens once the handshake is answered, off the startup path.
+        new InitializeHandler(configLoader.codexHome(), conn -> {
+            config.sendWarnings(conn);
+            store.startInBackground();
+        }).register(dispatcher);
         config.register(dispatcher);
         new ModelHandler(configLoader).register(dispatcher);
         new AccountHandler(configLoader).register(dispatcher);

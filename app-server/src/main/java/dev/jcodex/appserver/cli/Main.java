@@ -30,8 +30,9 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+    public static void main(String[] args) throws Exception {
+        AppServerCommand daemon = FastLaunch.appServer(args);
+        int code = daemon != null ? daemon.call() : new CommandLine(new Main()).execute(args);
         System.exit(code);
     }
 }

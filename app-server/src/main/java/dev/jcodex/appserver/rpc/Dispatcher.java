@@ -139,6 +139,7 @@ public final class Dispatcher {
             throw RpcException.invalidParams("Invalid params for " + method + ": expected an object, got "
                     + node.getNodeType().toString().toLowerCase());
         }
+        if (type == com.fasterxml.jackson.databind.node.ObjectNode.class) return type.cast(node); // raw-params handler
         try {
             return ProtocolJson.MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {

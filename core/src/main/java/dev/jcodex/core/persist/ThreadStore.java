@@ -35,7 +35,9 @@ public final class ThreadStore implements AutoCloseable {
 
     private final Path sessions;
     private final Path archived;
-    private final ThreadIndex index;
+    private final Path indexFile;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile ThreadIndex index;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     public record Page(List<ThreadSummary> items, String nextCursor, String backwardsCursor) {}
@@ -43,8 +45,23 @@ public final class ThreadStore implements AutoCloseable {
     public ThreadStore(Path codexHome) {
         this.sessions = codexHome.resolve("sessions");
         this.archived = codexHome.resolve("archived_sessions");
-        this.index = openIndex(codexHome.resolve(ThreadIndex.FILE_NAME));
+        this.indexFile = codexHome.resolve(ThreadIndex.FILE_NAME);
+    }
+
+    /**
+     * Opens the index and reconciles it in the background. Loading SQLite (its native library, its JDBC
+     * classes) costs hundreds of milliseconds, so it happens on first use or once the client's handshake
+     * has been answered ({@link #startInBackground}), never on the way to the {@code initialize} reply.
+     */
+    public void startInBackground() {
+        if (!started.compareAndSet(false, true)) return;
         Thread.ofVirtual().name("thread-index-reconcile").start(() -> {
+            try {
+                index = openIndex(indexFile);
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
+                return;
+            }
             try {
                 reconcile();
                 ready.complete(null);
@@ -73,7 +90,10 @@ public final class ThreadStore implements AutoCloseable {
         }
     }
 
-    public void awaitReady() { ready.join(); }
+    public void awaitReady() {
+        startInBackground();
+        ready.join();
+    }
 
     /** Where a new thread's rollout goes: {@code sessions/YYYY/MM/DD/rollout-<local time>-<id>.jsonl}. */
     public Path newRolloutPath(String id, long createdAtMs) {
@@ -181,6 +201,7 @@ public final class ThreadStore implements AutoCloseable {
     }
 
     void indexed(ThreadSummary s) {
+        awaitReady();
         try {
             index.upsert(s);
         } catch (SQLException e) {
@@ -255,5 +276,8 @@ public final class ThreadStore implements AutoCloseable {
     }
 
     @Override
-    public void close() { index.close(); }
+    public void close() {
+        ThreadIndex i = index;
+        if (i != null) i.close();
+    }
 }
