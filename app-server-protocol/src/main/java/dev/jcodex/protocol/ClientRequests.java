@@ -24,6 +24,8 @@ import dev.jcodex.protocol.v2.ThreadStartResponse;
 import dev.jcodex.protocol.v2.TurnInterruptParams;
 import dev.jcodex.protocol.v2.TurnStartParams;
 import dev.jcodex.protocol.v2.TurnStartResponse;
+import dev.jcodex.protocol.v2.TurnSteerParams;
+import dev.jcodex.protocol.v2.TurnSteerResponse;
 import java.util.List;
 
 /** The client → server request table: the schema's ClientRequest union and the daemon's dispatch key. */
@@ -38,6 +40,8 @@ public final class ClientRequests {
             new RequestMethod<>("turn/start", TurnStartParams.class, TurnStartResponse.class);
     public static final RequestMethod<TurnInterruptParams, EmptyResponse> TURN_INTERRUPT =
             new RequestMethod<>("turn/interrupt", TurnInterruptParams.class, EmptyResponse.class);
+    public static final RequestMethod<TurnSteerParams, TurnSteerResponse> TURN_STEER =
+            new RequestMethod<>("turn/steer", TurnSteerParams.class, TurnSteerResponse.class);
 
     public static final RequestMethod<ConfigReadParams, ConfigReadResponse> CONFIG_READ =
             new RequestMethod<>("config/read", ConfigReadParams.class, ConfigReadResponse.class);
@@ -117,5 +121,5 @@ public final class ClientRequests {
             FS_CREATE_DIRECTORY, FS_GET_METADATA, FS_READ_DIRECTORY, FS_REMOVE, FS_COPY, FS_WATCH, FS_UNWATCH,
             FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST,
             THREAD_LIST, THREAD_READ, THREAD_RESUME, THREAD_FORK, THREAD_ARCHIVE, THREAD_UNARCHIVE,
-            THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE);
+            THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE, TURN_STEER);
 }

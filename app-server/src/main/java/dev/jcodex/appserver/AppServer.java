@@ -1,5 +1,6 @@
 package dev.jcodex.appserver;
 
+import dev.jcodex.appserver.approvals.ApprovalBroker;
 import dev.jcodex.appserver.events.EventRouter;
 import dev.jcodex.appserver.events.EventTranslator;
 import dev.jcodex.appserver.handlers.AccountHandler;
@@ -24,6 +25,7 @@ import dev.jcodex.core.mcp.McpServerConfig;
 import dev.jcodex.core.mcp.McpTools;
 import dev.jcodex.core.thread.ThreadManager;
 import dev.jcodex.core.tools.ToolRegistry;
+import dev.jcodex.core.tools.CoreTools;
 import java.util.Map;
 
 /** Wires the engine, the event routing and the feature handlers; transports attach connections to it. */
@@ -40,6 +42,9 @@ public final class AppServer {
         this.threads = new ThreadManager(configLoader, recorder, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
         recorder.attach(threads);
         router.setTranslator(new EventTranslator(threads));
+        CoreTools tools = new CoreTools(new ApprovalBroker(router));
+        // Commands left running in exec sessions die with the daemon, not after it.
+        Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
         ConfigHandler config = new ConfigHandler(configLoader);
         // The thread index (SQLite) opens once the handshake is answered, off the startup path.
         new InitializeHandler(configLoader.codexHome(), conn -> {
@@ -58,7 +63,7 @@ public final class AppServer {
         new SavedThreadsHandler(threads, store, recorder).register(dispatcher);
         // MCP costs nothing until a thread's config names a server: McpTools is created on first need.
         threads.setToolsFactory(t -> {
-            ToolRegistry r = new ToolRegistry();
+            ToolRegistry r = tools.registryFor(t);
             if (McpServerConfig.anyConfigured(t.config())) mcp().addTo(r, t);
             return r;
         });

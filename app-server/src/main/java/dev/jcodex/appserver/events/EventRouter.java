@@ -26,6 +26,17 @@ public final class EventRouter implements EventSink {
 
     public Set<JsonRpcConnection> connections() { return Set.copyOf(connections); }
 
+    /** Sends a notification that has no engine event (serverRequest/resolved) to the thread's subscribers. */
+    public void notifyThread(String threadId, ServerNotification n) {
+        String method = ServerNotifications.methodOf(n.getClass());
+        byte[] bytes = null;
+        for (JsonRpcConnection c : connections) {
+            if (!c.session().isSubscribed(threadId) || !c.session().wants(method)) continue;
+            if (bytes == null) bytes = JsonRpcConnection.notification(method, n);
+            c.sendRaw(bytes);
+        }
+    }
+
     @Override
     public void emit(Event event) {
         ServerNotification n = translator.apply(event);

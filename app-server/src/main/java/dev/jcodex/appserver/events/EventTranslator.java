@@ -53,6 +53,14 @@ public final class EventTranslator {
                     }, m.error(), null);
             case Event.McpToolCallProgress p -> new McpToolCallProgressNotification(p.threadId(), p.turnId(), p.itemId(),
                     p.message());
+            case Event.CommandOutputDelta d -> new CommandExecutionOutputDeltaNotification(d.threadId(), d.turnId(),
+                    d.itemId(), d.delta());
+            case Event.TurnDiffUpdated d -> new TurnDiffUpdatedNotification(d.threadId(), d.turnId(), d.diff());
+            case Event.PlanUpdated p -> new TurnPlanUpdatedNotification(p.threadId(), p.turnId(), p.explanation(),
+                    p.plan().stream().map(s -> new dev.jcodex.protocol.v2.PlanStep(s.step(), switch (s.status()) {
+                        case "in_progress" -> "inProgress";
+                        default -> s.status();
+                    })).toList());
         };
     }
 

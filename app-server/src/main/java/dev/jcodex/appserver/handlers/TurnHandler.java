@@ -15,6 +15,8 @@ import dev.jcodex.protocol.v2.EmptyResponse;
 import dev.jcodex.protocol.v2.TurnInterruptParams;
 import dev.jcodex.protocol.v2.TurnStartParams;
 import dev.jcodex.protocol.v2.TurnStartResponse;
+import dev.jcodex.protocol.v2.TurnSteerParams;
+import dev.jcodex.protocol.v2.TurnSteerResponse;
 import java.nio.file.Path;
 
 /** turn/* methods: starting and stopping turns. */
@@ -26,6 +28,17 @@ public final class TurnHandler {
     public void register(Dispatcher d) {
         d.on(ClientRequests.TURN_START, this::start);
         d.on(ClientRequests.TURN_INTERRUPT, this::interrupt);
+        d.on(ClientRequests.TURN_STEER, this::steer);
+    }
+
+    TurnSteerResponse steer(JsonRpcConnection conn, TurnSteerParams p) {
+        AgentThread t = loaded(p.threadId());
+        if (p.input().isEmpty()) throw RpcException.invalidParams("Invalid params for turn/steer: `input` must not be empty");
+        try {
+            return new TurnSteerResponse(t.steer(p.expectedTurnId(), WireItems.fromWireInput(p.input())));
+        } catch (IllegalStateException e) {
+            throw RpcException.invalidRequest(e.getMessage());
+        }
     }
 
     Reply start(JsonRpcConnection conn, TurnStartParams p) {

@@ -243,6 +243,28 @@ public final class JsonRpcConnection {
         return f;
     }
 
+    /** A server → client request in flight: its id (for serverRequest/resolved) and the client's reply. */
+    public record PendingRequest(long id, CompletableFuture<JsonNode> reply) {}
+
+    /** Like {@link #sendRequest} but also tells the id the request got. */
+    public PendingRequest sendTrackedRequest(String method, Object params) {
+        long id = nextRequestId.getAndIncrement();
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new IllegalStateException("connection closed"));
+            return new PendingRequest(id, f);
+        }
+        pending.put(id, f);
+        write(g -> {
+            g.writeFieldName("id");
+            g.writeTree(LongNode.valueOf(id));
+            g.writeStringField("method", method);
+            g.writeFieldName("params");
+            ProtocolJson.MAPPER.writeValue(g, params);
+        });
+        return new PendingRequest(id, f);
+    }
+
     /** Id that the next server request will get (for serverRequest/resolved bookkeeping). */
     public long peekNextRequestId() { return nextRequestId.get(); }
 

@@ -57,4 +57,16 @@ public sealed interface Event {
 
     /** A progress notification from the MCP server running an mcpToolCall item. */
     record McpToolCallProgress(String threadId, String turnId, String itemId, String message) implements Event {}
+
+    /** Output of a running command, as it arrives (plain text). */
+    record CommandOutputDelta(String threadId, String turnId, String itemId, String delta) implements Event {}
+
+    /** The whole git-style diff of what the turn's patches changed so far. */
+    record TurnDiffUpdated(String threadId, String turnId, String diff) implements Event {}
+
+    /** The model's plan (update_plan); step status as the model sent it: pending, in_progress, completed. */
+    record PlanUpdated(String threadId, String turnId, String explanation, java.util.List<PlanStep> plan)
+            implements Event {}
+
+    record PlanStep(String step, String status) {}
 }

@@ -82,6 +82,20 @@ public final class AgentThread {
         return true;
     }
 
+    /**
+     * Adds input to the running turn (turn/steer). Throws IllegalStateException when no turn runs, it is not
+     * {@code expectedTurnId}, or it is already ending.
+     */
+    public synchronized String steer(String expectedTurnId, List<InputPart> input) {
+        if (active == null) throw new IllegalStateException("no active turn to steer on thread " + id());
+        if (expectedTurnId != null && !active.turnId().equals(expectedTurnId)) {
+            throw new IllegalStateException("expected active turn id `" + expectedTurnId + "` but found `"
+                    + active.turnId() + "`");
+        }
+        if (!active.steer(input)) throw new IllegalStateException("turn " + active.turnId() + " is ending; start a new turn");
+        return active.turnId();
+    }
+
     synchronized void turnEnded(TurnRunner runner, TurnInfo done) {
         if (active == runner) active = null;
         for (int i = turns.size() - 1; i >= 0; i--) {

@@ -41,6 +41,9 @@ public final class TurnRunner implements Runnable {
     private final TurnContext ctx;
     private final long startedAtMs = System.currentTimeMillis();
     private volatile Item.AgentMessage lastAgentMessage;
+    /** Input added by turn/steer, taken in before the next model request; guarded by {@code this}. */
+    private final List<List<InputPart>> steered = new ArrayList<>();
+    private boolean acceptingInput = true;
 
     TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
                ToolRegistry tools, Object outputSchema) {
@@ -64,6 +67,34 @@ public final class TurnRunner implements Runnable {
     }
 
     void interrupt() { cancellation.cancel(); }
+
+    /** Appends input to this running turn; false once the turn has stopped taking input (it is ending). */
+    synchronized boolean steer(List<InputPart> more) {
+        if (!acceptingInput || cancellation.isCancelled()) return false;
+        steered.add(List.copyOf(more));
+        return true;
+    }
+
+    /** Takes the steered input; with {@code close}, an empty queue also stops further steering. */
+    private synchronized List<List<InputPart>> takeSteered(boolean close) {
+        if (steered.isEmpty()) {
+            if (close) acceptingInput = false;
+            return List.of();
+        }
+        List<List<InputPart>> out = List.copyOf(steered);
+        steered.clear();
+        return out;
+    }
+
+    private void recordSteered(List<List<InputPart>> batches) {
+        for (List<InputPart> in : batches) {
+            long now = System.currentTimeMillis();
+            Item.UserMessage user = new Item.UserMessage(Ids.uuidV7(), in, now, null);
+            ctx.itemStarted(user);
+            thread.appendUserInput(in, settings);
+            ctx.itemCompleted(new Item.UserMessage(user.id(), in, now, System.currentTimeMillis()));
+        }
+    }
 
     @Override
     public void run() {
@@ -126,7 +157,12 @@ public final class TurnRunner implements Runnable {
             streamRetries = 0;
             thread.appendHistory(attempt.output);
             thread.addUsage(turnId, attempt.usage);
-            if (attempt.calls.isEmpty()) return;
+            if (attempt.calls.isEmpty()) {
+                List<List<InputPart>> more = takeSteered(true);
+                if (more.isEmpty()) return;
+                recordSteered(more);
+                continue;
+            }
             for (ToolCall call : attempt.calls) {
                 if (cancellation.isCancelled()) throw new InterruptedException("interrupted");
                 ToolOutput out;
@@ -138,10 +174,12 @@ public final class TurnRunner implements Runnable {
                 }
                 thread.appendHistory(List.of(out.toResponseItem(call)));
             }
+            recordSteered(takeSteered(false));
         }
     }
 
     private void finish(TurnStatus status, TurnFailure failure) {
+        takeSteered(true);
         long now = System.currentTimeMillis();
         for (Item open : List.copyOf(ctx.openItems().values())) ctx.itemCompleted(OpenItems.close(open, now));
         if (status == TurnStatus.INTERRUPTED) thread.recordInterruption(turnId);

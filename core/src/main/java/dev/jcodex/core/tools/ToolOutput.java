@@ -2,15 +2,22 @@ package dev.jcodex.core.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcodex.core.util.Json;
+import java.util.List;
 
-/** What goes back to the model for one call ({@code function_call_output} / {@code custom_tool_call_output}). */
-public record ToolOutput(String text, boolean success) {
+/**
+ * What goes back to the model for one call ({@code function_call_output} / {@code custom_tool_call_output}):
+ * text, or content items (input_text / input_image) when {@code content} is set.
+ */
+public record ToolOutput(String text, boolean success, List<ObjectNode> content) {
+
+    public ToolOutput(String text, boolean success) { this(text, success, null); }
 
     public ObjectNode toResponseItem(ToolCall call) {
         ObjectNode o = Json.object();
         o.put("type", call.freeform() ? "custom_tool_call_output" : "function_call_output");
         o.put("call_id", call.callId());
-        o.put("output", text);
+        if (content != null) o.putArray("output").addAll(content);
+        else o.put("output", text);
         return o;
     }
 }

@@ -1,0 +1,45 @@
+package dev.jcodex.core.tools;
+
+import dev.jcodex.core.approval.ApprovalGate;
+import dev.jcodex.core.thread.AgentThread;
+import dev.jcodex.core.tools.exec.ExecCommandTool;
+import dev.jcodex.core.tools.exec.WriteStdinTool;
+import dev.jcodex.core.tools.patch.ApplyPatchTool;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The built-in model-facing tools (exec_command, write_stdin, apply_patch, update_plan, view_image) and the
+ * state they keep per thread. Install with {@code threadManager.setToolsFactory(coreTools::registryFor)}.
+ * {@code apply_patch_tool_type = "function"} in config offers apply_patch as a JSON function instead of
+ * the freeform grammar tool.
+ */
+public final class CoreTools {
+    private final ApprovalGate gate;
+    private final Map<AgentThread, ThreadToolState> states = new WeakHashMap<>();
+
+    public CoreTools(ApprovalGate gate) { this.gate = gate; }
+
+    public synchronized ThreadToolState state(AgentThread t) {
+        return states.computeIfAbsent(t, k -> new ThreadToolState());
+    }
+
+    public ToolRegistry registryFor(AgentThread t) {
+        ThreadToolState s = state(t);
+        boolean freeform = !"function".equals(t.config().string("apply_patch_tool_type", "freeform"));
+        return new ToolRegistry()
+                .register(new ExecCommandTool(s, gate))
+                .register(new WriteStdinTool(s))
+                .register(new ApplyPatchTool(s, gate, freeform))
+                .register(new UpdatePlanTool())
+                .register(new ViewImageTool());
+    }
+
+    /** Kills every command still running in any thread (daemon shutdown). */
+    public void shutdown() {
+        List<ThreadToolState> all;
+        synchronized (this) { all = List.copyOf(states.values()); }
+        for (ThreadToolState s : all) s.sessions().killAll();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jcodex.core.tools;
+
+import dev.jcodex.core.approval.SessionApprovals;
+import dev.jcodex.core.tools.exec.ExecSessions;
+import dev.jcodex.core.tools.patch.TurnDiffTracker;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the tools keep for one thread across its turns: session approvals, live commands, turn diffs. */
+public final class ThreadToolState {
+    private final SessionApprovals approvals = new SessionApprovals();
+    private final ExecSessions sessions = new ExecSessions();
+    private final Map<String, TurnDiffTracker> diffs = new ConcurrentHashMap<>();
+
+    public SessionApprovals approvals() { return approvals; }
+    public ExecSessions sessions() { return sessions; }
+
+    /** The tracker of {@code turnId}; trackers of earlier turns are dropped (a turn's diff is its own). */
+    public synchronized TurnDiffTracker diff(String turnId) {
+        TurnDiffTracker t = diffs.get(turnId);
+        if (t == null) {
+            diffs.clear();
+            t = new TurnDiffTracker();
+            diffs.put(turnId, t);
+        }
+        return t;
+    }
+}
