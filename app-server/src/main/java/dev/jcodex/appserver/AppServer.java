@@ -45,6 +45,8 @@ public final class AppServer {
         CoreTools tools = new CoreTools(new ApprovalBroker(router));
         // Commands left running in exec sessions die with the daemon, not after it.
         Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
+        // Sandbox detection probes the kernel once per process; do it now, not when the first command waits.
+        Thread.ofPlatform().daemon().name("jcodex-sandbox-probe").start(dev.jcodex.sandbox.Sandbox::system);
         ConfigHandler config = new ConfigHandler(configLoader);
         // The thread index (SQLite) opens once the handshake is answered, off the startup path.
         new InitializeHandler(configLoader.codexHome(), conn -> {

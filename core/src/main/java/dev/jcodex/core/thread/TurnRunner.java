@@ -156,25 +156,44 @@ public final class TurnRunner implements Runnable {
             }
             streamRetries = 0;
             thread.appendHistory(attempt.output);
-            thread.addUsage(turnId, attempt.usage);
             if (attempt.calls.isEmpty()) {
+                thread.addUsage(turnId, attempt.usage);
+                tools.roundEnded(ctx);
                 List<List<InputPart>> more = takeSteered(true);
                 if (more.isEmpty()) return;
                 recordSteered(more);
                 continue;
             }
-            for (ToolCall call : attempt.calls) {
-                if (cancellation.isCancelled()) throw new InterruptedException("interrupted");
-                ToolOutput out;
-                try {
-                    out = tools.dispatch(call, ctx);
-                } catch (RuntimeException e) {
-                    e.printStackTrace(System.err);
-                    out = new ToolOutput("tool " + call.name() + " failed: " + e.getMessage(), false);
-                }
-                thread.appendHistory(List.of(out.toResponseItem(call)));
+            try {
+                runTools(attempt.calls);
+            } finally {
+                // Reported once the round's tools are done (as Codex does), also when they were interrupted.
+                thread.addUsage(turnId, attempt.usage);
             }
+            tools.roundEnded(ctx);
             recordSteered(takeSteered(false));
+        }
+    }
+
+    private void runTools(List<ToolCall> calls) throws InterruptedException {
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
+            ToolOutput out;
+            try {
+                if (cancellation.isCancelled()) throw new InterruptedException("interrupted");
+                out = tools.dispatch(call, ctx);
+            } catch (RuntimeException e) {
+                e.printStackTrace(System.err);
+                out = new ToolOutput("tool " + call.name() + " failed: " + e.getMessage(), false);
+            } catch (InterruptedException e) {
+                // Every call in the history needs its output, or the next request is refused.
+                for (ToolCall rest : calls.subList(i, calls.size())) {
+                    thread.appendHistory(List.of(new ToolOutput("aborted: the user interrupted the turn", false)
+                            .toResponseItem(rest)));
+                }
+                throw e;
+            }
+            thread.appendHistory(List.of(out.toResponseItem(call)));
         }
     }
 

@@ -15,6 +15,9 @@ public final class ThreadToolState {
     public SessionApprovals approvals() { return approvals; }
     public ExecSessions sessions() { return sessions; }
 
+    /** The tracker of {@code turnId} if a patch of that turn made one. */
+    public TurnDiffTracker existingDiff(String turnId) { return diffs.get(turnId); }
+
     /** The tracker of {@code turnId}; trackers of earlier turns are dropped (a turn's diff is its own). */
     public synchronized TurnDiffTracker diff(String turnId) {
         TurnDiffTracker t = diffs.get(turnId);

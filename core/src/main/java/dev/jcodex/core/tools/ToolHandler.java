@@ -12,4 +12,7 @@ public interface ToolHandler {
 
     /** Runs the call; emits its own items through the context. Never throws for tool-level failures. */
     ToolOutput handle(ToolCall call, TurnContext ctx) throws InterruptedException;
+
+    /** Called after each model round (the response and its tool calls); e.g. to re-announce the turn diff. */
+    default void roundEnded(TurnContext ctx) {}
 }

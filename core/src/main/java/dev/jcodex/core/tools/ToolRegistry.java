@@ -41,6 +41,10 @@ public final class ToolRegistry {
         return out;
     }
 
+    public void roundEnded(TurnContext ctx) {
+        for (ToolHandler h : handlers.values()) h.roundEnded(ctx);
+    }
+
     public ToolOutput dispatch(ToolCall call, TurnContext ctx) throws InterruptedException {
         resolveDeferred();
         ToolHandler h = handlers.get(call.name());

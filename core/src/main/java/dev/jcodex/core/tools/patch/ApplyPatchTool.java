@@ -155,6 +155,15 @@ public final class ApplyPatchTool implements ToolHandler {
         return wrap(outcome.success() ? 0 : 1, t0, outcome.report(), outcome.success());
     }
 
+    /** Re-sends the turn's diff at the end of each model round once a patch touched files, as Codex does. */
+    @Override
+    public void roundEnded(TurnContext ctx) {
+        TurnDiffTracker t = state.existingDiff(ctx.turnId());
+        if (t != null && t.hasChanges()) {
+            ctx.emit(new Event.TurnDiffUpdated(ctx.threadId(), ctx.turnId(), t.diff(Path.of(ctx.settings().cwd()))));
+        }
+    }
+
     private static void finish(TurnContext ctx, Item.FileChange item, ItemStatus status) {
         ctx.itemCompleted(new Item.FileChange(item.id(), item.changes(), status, item.startedAtMs(),
                 System.currentTimeMillis()));

@@ -22,6 +22,8 @@ public final class TurnDiffTracker {
         baseline.put(p, read(p));
     }
 
+    public synchronized boolean hasChanges() { return !known.isEmpty(); }
+
     public synchronized String diff(Path cwd) {
         StringBuilder sb = new StringBuilder();
         for (Path p : known.keySet()) {

@@ -18,8 +18,24 @@ public final class UnifiedDiff {
         List<String> b = lines(after);
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff("a", "b", a, DiffUtils.diff(a, b), 3);
         StringBuilder sb = new StringBuilder();
-        for (int i = 2; i < out.size(); i++) sb.append(out.get(i)).append('\n');
+        for (int i = 2; i < out.size(); i++) sb.append(gitHeader(out.get(i))).append('\n');
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile(
+            "^@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@(.*)$");
+
+    /** Writes hunk ranges as git and GNU diff do: an empty range starts at the line before, a count of 1 is implied. */
+    static String gitHeader(String line) {
+        java.util.regex.Matcher m = HEADER.matcher(line);
+        if (!m.matches()) return line;
+        return "@@ -" + range(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) + " +"
+                + range(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))) + " @@" + m.group(5);
+    }
+
+    private static String range(int start, int count) {
+        if (count == 0) return Math.max(0, start - 1) + ",0";
+        return count == 1 ? String.valueOf(start) : start + "," + count;
     }
 
     /** One git-style section for {@code name}; null content means the file does not exist on that side. */

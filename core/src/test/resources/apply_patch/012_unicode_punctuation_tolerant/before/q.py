@@ -1,0 +1,2 @@
+msg = “hello”  # — note
+x = 1
