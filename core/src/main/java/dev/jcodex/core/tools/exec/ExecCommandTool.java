@@ -211,7 +211,7 @@ public final class ExecCommandTool implements ToolHandler {
         if (ctx.cancellation().isCancelled()) {
             // Interrupted: the whole tree is already dead (the cancel hook killed it); close the item now.
             state.sessions().remove(s);
-            Integer code = s.await(1000);
+            Integer code = s.awaitExit(1000);
             complete(ctx, item, String.valueOf(s.pid()), ItemStatus.FAILED, s.aggregated(), code, s.durationMs());
             throw new InterruptedException("interrupted while running " + item.command());
         }

@@ -66,6 +66,11 @@ public final class ExecSession {
         return null;
     }
 
+    /** The exit code once the (killed) process is gone, without waiting for its output to drain. */
+    Integer awaitExit(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     synchronized String takeUnread() {
         String s = unread.toString(StandardCharsets.UTF_8);
         unread.reset();

@@ -61,7 +61,5 @@ public final class ProcessTree {
         }
         root.destroyForcibly();
         for (ProcessHandle h : descendants) h.destroyForcibly();
-        // Children forked between the snapshot and the kill of their parent.
-        for (ProcessHandle h : root.descendants().toList()) h.destroyForcibly();
     }
 }
