@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the daemon with the offline model, run one turn through it and print the JSON-RPC traffic.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--prompt", defaultValue = "Say hello to the jcodex demo.", description = "What to ask the model.")
+    @Option(names = "--prompt", defaultValue = "Please run `echo hello from jcodex > hello.txt && cat hello.txt`.", description = "What to ask the model.")
     String prompt;
 
     @Option(names = "--raw", description = "Print the raw JSON lines instead of the readable form.")

@@ -35,7 +35,7 @@ public final class Demo {
                 # written by `jcodex demo`: the embedded offline model, no key needed
                 model = "jcodex-offline"
                 model_provider = "offline"
-                approval_policy = "never"
+                approval_policy = "untrusted"
                 sandbox_mode = "workspace-write"
                 """);
         Path log = root.resolve("daemon.stderr.log");
@@ -51,7 +51,15 @@ public final class Demo {
             String threadId = started.path("thread").path("id").asText();
             c.request("turn/start", Map.of("threadId", threadId,
                     "input", List.of(Map.of("type", "text", "text", prompt))));
-            JsonNode done = c.await(n -> "turn/completed".equals(n.path("method").asText()), TIMEOUT);
+            JsonNode done;
+            while (true) {
+                JsonNode n = c.await(m -> "turn/completed".equals(m.path("method").asText())
+                        || (m.has("method") && m.has("id")), TIMEOUT);
+                if (!n.has("id")) { done = n; break; }
+                // The demo plays the user: it approves what the agent asks to do, and says so.
+                out.println(dim("demo: approving " + n.path("method").asText() + " (as a user clicking Accept)"));
+                c.respond(n.get("id"), Map.of("decision", "accept"));
+            }
             String status = done.path("params").path("turn").path("status").asText();
             out.println(dim(String.format("demo: turn %s in %.0f ms (including daemon start)", status,
                     (System.nanoTime() - t0) / 1e6)));

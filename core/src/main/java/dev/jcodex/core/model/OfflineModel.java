@@ -97,6 +97,10 @@ public final class OfflineModel implements ModelClient {
         if (last != null && last.path("type").asText().endsWith("call_output")) {
             JsonNode o = last.get("output");
             String output = o == null ? "" : o.isTextual() ? o.asText() : o.toString();
+            if (output.contains("rejected by user")) {
+                out.add(message("Understood: you declined, so I did not do it. Tell me if you want something else."));
+                return out;
+            }
             out.add(message("The tool finished. Here is what it reported:\n\n```\n" + firstLines(output, 20) + "\n```"));
             return out;
         }
