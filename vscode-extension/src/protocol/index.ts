@@ -40,7 +40,8 @@ export type ClientRequest =
   | ThreadUnarchiveRequest
   | ThreadNameSetRequest
   | ThreadLoadedListRequest
-  | ThreadUnsubscribeRequest;
+  | ThreadUnsubscribeRequest
+  | TurnSteerRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -338,6 +339,8 @@ export interface JcodexProtocol {
   TurnStartResponse?: TurnStartResponse;
   TurnStartedNotification?: TurnStartedNotification1;
   TurnStatus?: TurnStatus;
+  TurnSteerParams?: TurnSteerParams;
+  TurnSteerResponse?: TurnSteerResponse;
   UserInput?: UserInput;
   UserInputByteRange?: UserInputByteRange;
   UserInputImage?: UserInputImage;
@@ -986,6 +989,20 @@ export interface ThreadUnsubscribeRequest {
   id: string | number;
   method: 'thread/unsubscribe';
   params: ThreadIdParams;
+}
+export interface TurnSteerRequest {
+  id: string | number;
+  method: 'turn/steer';
+  params: TurnSteerParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnSteerParams".
+ */
+export interface TurnSteerParams {
+  threadId?: string | null;
+  input?: UserInput[] | null;
+  expectedTurnId?: string | null;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -1705,6 +1722,8 @@ export interface CommandExecutionRequestApprovalParams {
   cwd?: string | null;
   commandActions?: CommandAction[] | null;
   approvalId?: string | null;
+  environmentId?: string | null;
+  availableDecisions?: unknown[] | null;
 }
 export interface ItemFileChangeRequestApprovalRequest {
   id: string | number;
@@ -2116,6 +2135,13 @@ export interface ThreadUnsubscribeResponse {
 export interface TurnStartResponse {
   turn: Turn | null;
 }
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnSteerResponse".
+ */
+export interface TurnSteerResponse {
+  turnId: string | null;
+}
 
 /** Result type of each request method. */
 export interface ResponsesByMethod {
@@ -2155,6 +2181,7 @@ export interface ResponsesByMethod {
   'thread/name/set': EmptyResponse;
   'thread/loaded/list': ThreadLoadedListResponse;
   'thread/unsubscribe': ThreadUnsubscribeResponse;
+  'turn/steer': TurnSteerResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
