@@ -101,14 +101,20 @@ public final class OfflineModel implements ModelClient {
                 out.add(message("Understood: you declined, so I did not do it. Tell me if you want something else."));
                 return out;
             }
-            out.add(message("The tool finished. Here is what it reported:\n\n```\n" + firstLines(output, 20) + "\n```"));
+            java.util.regex.Matcher exit = Pattern.compile("Process exited with code (\\d+)").matcher(output);
+            int at = output.indexOf("Output:\n");
+            String shown = exit.find() && at >= 0 ? output.substring(at + "Output:\n".length()) : output;
+            String head = exit.find(0) ? "The command exited with code " + exit.group(1) + ". Its output:"
+                    : "The tool finished. Here is what it reported:";
+            out.add(message(head + "\n\n```\n" + firstLines(shown, 20) + "\n```"));
             return out;
         }
         String text = lastUserText(input);
         Matcher run = RUN.matcher(text);
         Matcher create = CREATE.matcher(text);
         if (run.find()) {
-            ObjectNode args = Json.object().put("cmd", run.group(1));
+            // Not a login shell: a profile written for interactive use has no business in a scripted demo turn.
+            ObjectNode args = Json.object().put("cmd", run.group(1)).put("login", false);
             out.add(reasoning("The user wants me to run a command; I will run it in the workspace."));
             out.add(call("exec_command", args));
         } else if (create.find()) {
