@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +27,6 @@ public final class ModelCatalog {
                         List<String> efforts, String defaultEffort, Long contextWindow, String upgrade) {}
 
     private static final JsonNode BUNDLED = loadBundled();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private ModelCatalog() {}
 
@@ -91,7 +89,8 @@ public final class ModelCatalog {
             String key = p.apiKey();
             if (key != null) rb.header("authorization", "Bearer " + key);
             p.httpHeaders().forEach(rb::header);
-            HttpResponse<String> r = HTTP.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClients.forBaseUrl(base, Duration.ofSeconds(3), false)
+                    .send(rb.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) return List.of();
             JsonNode data = Json.MAPPER.readTree(r.body()).path("data");
             List<Entry> out = new ArrayList<>();

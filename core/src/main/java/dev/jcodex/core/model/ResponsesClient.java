@@ -39,10 +39,7 @@ public final class ResponsesClient implements ModelClient {
     public ResponsesClient(ModelProviderInfo provider, Map<String, String> extraHeaders) {
         this.provider = provider;
         this.extraHeaders = Map.copyOf(extraHeaders);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
+        this.http = HttpClients.forBaseUrl(provider.baseUrl(), Duration.ofSeconds(30), true);
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class TurnContext {
     private final ThreadSettings settings;
     private final Cancellation cancellation;
     private final Map<String, Item> openItems = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Supplier<Item>> partial = new ConcurrentHashMap<>();
 
     TurnContext(AgentThread thread, String turnId, ThreadSettings settings, Cancellation cancellation) {
         this.thread = thread;
@@ -43,11 +44,24 @@ public final class TurnContext {
         openItems.computeIfPresent(item.id(), (k, v) -> item);
     }
 
+    /**
+     * Registers how to build an open item's latest state should the turn have to close it early. The
+     * supplier reads live buffers, so streaming text costs nothing per delta (copying the growing text at
+     * every delta made a long reply quadratic).
+     */
+    public void itemPartial(String id, java.util.function.Supplier<Item> latest) {
+        if (openItems.containsKey(id)) partial.putIfAbsent(id, latest);
+    }
+
     public void itemCompleted(Item item) {
+        partial.remove(item.id());
         openItems.remove(item.id());
         thread.recordItem(turnId, item);
         thread.emit(new Event.ItemCompleted(thread.id(), turnId, item));
     }
 
-    Map<String, Item> openItems() { return openItems; }
+    Map<String, Item> openItems() {
+        for (var e : partial.entrySet()) openItems.computeIfPresent(e.getKey(), (k, v) -> e.getValue().get());
+        return openItems;
+    }
 }

@@ -231,7 +231,7 @@ public final class TurnRunner implements Runnable {
                     String id = ensureMessage(d.itemId());
                     StringBuilder sb = texts.get(id);
                     sb.append(d.delta());
-                    ctx.itemUpdated(new Item.AgentMessage(id, sb.toString(), started.get(id), null));
+                    ctx.itemPartial(id, () -> new Item.AgentMessage(id, sb.toString(), started.get(id), null));
                     thread.emit(new Event.AgentMessageDelta(thread.id(), turnId, id, d.delta()));
                 }
                 case ResponseEvent.ReasoningSummaryPartAdded p -> {
@@ -245,7 +245,7 @@ public final class TurnRunner implements Runnable {
                     List<StringBuilder> parts = summaries.get(id);
                     while (parts.size() <= d.summaryIndex()) parts.add(new StringBuilder());
                     parts.get(d.summaryIndex()).append(d.delta());
-                    ctx.itemUpdated(new Item.Reasoning(id, summaryTexts(id), List.of(), started.get(id), null));
+                    ctx.itemPartial(id, () -> new Item.Reasoning(id, summaryTexts(id), List.of(), started.get(id), null));
                     thread.emit(new Event.ReasoningSummaryDelta(thread.id(), turnId, id, d.delta(), d.summaryIndex()));
                 }
                 case ResponseEvent.ReasoningContentDelta d -> {
