@@ -29,11 +29,11 @@ const provider = createCodexAppServer({
 });
 try {
   const model = provider('jcodex-offline');
-  const g = await generateText({ model, prompt: 'please run `echo from-generate-text`' });
+  const g = await generateText({ model, prompt: 'please run `printf from-generate-text`' });
   console.log(`generateText ok: finishReason=${g.finishReason} text=${JSON.stringify(g.text)}`);
   if (!g.text.includes('from-generate-text')) fail('generateText: the command output is not in the reply');
 
-  const s = streamText({ model, prompt: 'please run `echo from-stream-text`' });
+  const s = streamText({ model, prompt: 'please run `printf from-stream-text`' });
   let chunks = 0;
   let text = '';
   for await (const delta of s.textStream) { chunks++; text += delta; }
