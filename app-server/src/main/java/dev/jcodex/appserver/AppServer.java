@@ -42,7 +42,8 @@ public final class AppServer {
         this.threads = new ThreadManager(configLoader, recorder, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
         recorder.attach(threads);
         router.setTranslator(new EventTranslator(threads));
-        CoreTools tools = new CoreTools(new ApprovalBroker(router));
+        this.approvals = new ApprovalBroker(router);
+        CoreTools tools = new CoreTools(approvals);
         // Commands left running in exec sessions die with the daemon, not after it.
         Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
         // Sandbox detection probes the kernel once per process; do it now, not when the first command waits.
@@ -70,12 +71,19 @@ public final class AppServer {
             return r;
         });
         new McpHandler(threads, configLoader, this::mcp).register(dispatcher);
+        // An unloaded thread's MCP servers stop with it.
+        threads.onThreadUnloaded(id -> {
+            McpTools m;
+            synchronized (this) { m = mcp; }
+            if (m != null) m.release(id);
+        });
     }
 
+    private final ApprovalBroker approvals;
     private McpTools mcp;
 
     private synchronized McpTools mcp() {
-        if (mcp == null) mcp = new McpTools(router, new McpElicitationBridge(router));
+        if (mcp == null) mcp = new McpTools(router, new McpElicitationBridge(router), approvals);
         return mcp;
     }
 

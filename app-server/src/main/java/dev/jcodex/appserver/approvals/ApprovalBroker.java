@@ -46,6 +46,8 @@ public final class ApprovalBroker implements ApprovalGate {
             case ApprovalRequest.FileChange f -> conn.sendTrackedRequest(ServerRequests.FILE_CHANGE_APPROVAL.name(),
                     new FileChangeRequestApprovalParams(f.threadId(), f.turnId(), f.itemId(), f.startedAtMs(),
                             f.reason(), f.grantRoot()));
+            case ApprovalRequest.McpToolCall m -> conn.sendTrackedRequest(ServerRequests.MCP_SERVER_ELICITATION.name(),
+                    McpToolApprovals.elicitation(m));
         };
         AtomicBoolean resolved = new AtomicBoolean();
         Runnable announce = () -> {
@@ -67,8 +69,12 @@ public final class ApprovalBroker implements ApprovalGate {
         return settled;
     }
 
-    /** The client's answer; anything unrecognised counts as decline (the action does not happen). */
-    static ApprovalDecision decision(JsonNode result) {
+    /**
+     * The client's answer, a {@code decision} (command / file change) or an elicitation {@code action}
+     * (MCP tool approval); anything unrecognised counts as decline (the action does not happen).
+     */
+    public static ApprovalDecision decision(JsonNode result) {
+        if (result != null && result.has("action")) return McpToolApprovals.decision(result);
         JsonNode d = result == null ? null : result.get("decision");
         if (d == null) return ApprovalDecision.DECLINE;
         if (d.isObject()) {

@@ -18,6 +18,7 @@ import dev.jcodex.core.thread.PendingTurn;
 import dev.jcodex.core.thread.StartOptions;
 import dev.jcodex.core.thread.ThreadManager;
 import dev.jcodex.core.thread.TurnOverrides;
+import dev.jcodex.core.tools.CoreTools;
 import dev.jcodex.core.tools.ToolRegistry;
 import dev.jcodex.core.util.Json;
 import java.io.BufferedReader;
@@ -39,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (new thread, one turn) and {@code codex-reply} (next turn on a thread). It drives the same in-process
  * {@link ThreadManager} as the app-server; only the framing differs. Each call answers with the agent's
  * final message as text plus {@code structuredContent {threadId, content}}. Elicitations of the thread's
- * own MCP servers are passed up to this server's client as {@code elicitation/create}.
+ * own MCP servers, and the turn's approval questions, are passed up to this server's client as
+ * {@code elicitation/create}.
  */
 public final class CodexMcpServer {
     private final ThreadManager threads;
@@ -48,6 +50,8 @@ public final class CodexMcpServer {
     private final Map<String, TurnWatch> watches = new ConcurrentHashMap<>();
     private volatile boolean clientElicits;
     private McpTools mcp;
+    private final ElicitationApprovals approvals;
+    private final CoreTools tools;
 
     /** The turn a tool call waits for: the last agent message and the end of the turn. */
     private static final class TurnWatch {
@@ -60,8 +64,11 @@ public final class CodexMcpServer {
         this.peer = new McpPeer(this::write);
         this.threads = new ThreadManager(configLoader, this::onEvent,
                 Map.of("user-agent", "jcodex-mcp-server/" + dev.jcodex.appserver.handlers.InitializeHandler.JCODEX_VERSION));
+        // The inner turns get the same agent tools as the app-server's; their approvals become elicitations.
+        this.approvals = new ElicitationApprovals(peer, () -> clientElicits);
+        this.tools = new CoreTools(approvals);
         threads.setToolsFactory(t -> {
-            ToolRegistry r = new ToolRegistry();
+            ToolRegistry r = tools.registryFor(t);
             if (McpServerConfig.anyConfigured(t.config())) mcp().addTo(r, t);
             return r;
         });
@@ -74,7 +81,7 @@ public final class CodexMcpServer {
             mcp = new McpTools(e -> { }, (threadId, turnId, server, params) -> {
                 if (!clientElicits) return dev.jcodex.core.mcp.McpElicitations.DECLINE.request(threadId, turnId, server, params);
                 return peer.request("elicitation/create", params);
-            });
+            }, approvals);
         }
         return mcp;
     }
@@ -100,6 +107,7 @@ public final class CodexMcpServer {
             peer.closed("stdin closed");
             for (AgentThread t : threads.loaded()) t.interrupt(null);
             if (mcp != null) mcp.close();
+            tools.shutdown();
         }
     }
 

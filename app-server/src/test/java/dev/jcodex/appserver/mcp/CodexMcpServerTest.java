@@ -87,6 +87,88 @@ class CodexMcpServerTest {
         assertEquals(0, p.exitValue(), Files.readString(root.resolve("stderr.log")));
     }
 
+    /**
+     * An inner turn's command approval goes to the MCP client as {@code elicitation/create} (Codex's
+     * exec-approval fields); accept runs the command, decline (on codex-reply) skips it and tells the model.
+     */
+    @Test
+    void commandApprovalsBecomeElicitations() throws Exception {
+        Path root = Files.createTempDirectory("jcodex-mcpserver-approve-");
+        Path home = Files.createDirectories(root.resolve("home"));
+        Path work = Files.createDirectories(root.resolve("work"));
+        try (dev.jcodex.appserver.testing.MockResponses mock = new dev.jcodex.appserver.testing.MockResponses()) {
+            String args1 = M.createObjectNode().put("cmd", "echo one > one.txt").put("login", false).toString();
+            String args2 = M.createObjectNode().put("cmd", "echo two > two.txt").put("login", false).toString();
+            mock.next().functionCall("call_1", "exec_command", args1).completed();
+            mock.next().message("wrote one", 1).completed();
+            mock.next().functionCall("call_2", "exec_command", args2).completed();
+            mock.next().message("two was refused", 1).completed();
+            Files.writeString(home.resolve("config.toml"), mock.configToml(""));
+            List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                    "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", System.getProperty("java.class.path"),
+                    "dev.jcodex.appserver.cli.Main", "mcp-server");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectError(root.resolve("stderr.log").toFile());
+            pb.environment().put("CODEX_HOME", home.toString());
+            pb.environment().put("MOCK_API_KEY", "test");
+            Process p = pb.start();
+            LinkedBlockingQueue<JsonNode> in = new LinkedBlockingQueue<>();
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) in.add(M.readTree(line));
+                } catch (Exception ignored) { }
+            });
+            OutputStream out = p.getOutputStream();
+            try {
+                call(out, in, 1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}");
+                send(out, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                send(out, M.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call", "params",
+                        java.util.Map.of("name", "codex", "arguments", java.util.Map.of("prompt", "write one", "cwd", work.toString(),
+                                "approval-policy", "untrusted", "sandbox", "danger-full-access")))));
+                JsonNode ask = next(in, n -> "elicitation/create".equals(n.path("method").asText()));
+                JsonNode ap = ask.path("params");
+                assertEquals("exec-approval", ap.path("codex_elicitation").asText(), ap.toString());
+                assertEquals("call_1", ap.path("codex_call_id").asText());
+                assertEquals(work.toString(), ap.path("codex_cwd").asText());
+                assertEquals("echo one > one.txt", ap.path("codex_command").path(2).asText(), ap.toString());
+                assertTrue(ap.path("message").asText().contains("echo one > one.txt"), ap.toString());
+                assertEquals("object", ap.path("requestedSchema").path("type").asText());
+                assertFalse(Files.exists(work.resolve("one.txt")), "nothing runs before the answer");
+                send(out, M.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "id", ask.get("id"), "result",
+                        java.util.Map.of("action", "accept", "content", java.util.Map.of()))));
+                JsonNode first = next(in, n -> n.path("id").asInt(-1) == 2 && !n.has("method"));
+                assertFalse(first.path("result").path("isError").asBoolean(false), first.toString());
+                assertEquals("one\n", Files.readString(work.resolve("one.txt")));
+                String threadId = first.path("result").path("structuredContent").path("threadId").asText();
+
+                send(out, M.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "id", 3, "method", "tools/call", "params",
+                        java.util.Map.of("name", "codex-reply", "arguments", java.util.Map.of("prompt", "write two", "threadId", threadId)))));
+                JsonNode ask2 = next(in, n -> "elicitation/create".equals(n.path("method").asText()));
+                assertEquals("call_2", ask2.path("params").path("codex_call_id").asText());
+                // Codex's older answer shape is understood too.
+                send(out, M.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "id", ask2.get("id"), "result",
+                        java.util.Map.of("decision", "denied"))));
+                JsonNode second = next(in, n -> n.path("id").asInt(-1) == 3 && !n.has("method"));
+                assertEquals("two was refused", second.path("result").path("structuredContent").path("content").asText(), second.toString());
+                assertFalse(Files.exists(work.resolve("two.txt")), "a declined command does not run");
+                assertTrue(mock.requests().get(3).toString().contains("rejected by user"), "the model is told");
+            } finally {
+                out.close();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+            }
+            assertEquals(0, p.exitValue(), Files.readString(root.resolve("stderr.log")));
+        }
+    }
+
+    static JsonNode next(LinkedBlockingQueue<JsonNode> in, java.util.function.Predicate<JsonNode> p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            JsonNode n = in.poll(1, TimeUnit.SECONDS);
+            if (n != null && p.test(n)) return n;
+        }
+        throw new AssertionError("timed out waiting for a message");
+    }
+
     static void send(OutputStream out, String line) throws Exception {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

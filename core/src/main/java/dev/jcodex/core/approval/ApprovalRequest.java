@@ -1,5 +1,6 @@
 package dev.jcodex.core.approval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcodex.core.item.Item;
 import java.util.List;
 
@@ -17,4 +18,11 @@ public sealed interface ApprovalRequest {
     /** {@code grantRoot}: a directory whose write access would be granted for the session (not used yet). */
     record FileChange(String threadId, String turnId, String itemId, long startedAtMs, String reason,
                       String grantRoot) implements ApprovalRequest {}
+
+    /**
+     * A call to an MCP server's tool that is not marked read-only. {@code arguments} is the parsed JSON object
+     * the model passed; {@code title}/{@code description} come from the server's tool listing, if given.
+     */
+    record McpToolCall(String threadId, String turnId, String itemId, long startedAtMs, String server, String tool,
+                       String title, String description, JsonNode arguments) implements ApprovalRequest {}
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.EventSink;
 import dev.jcodex.core.tools.ToolHandler;
+import dev.jcodex.core.approval.ApprovalGate;
+import dev.jcodex.core.approval.SessionApprovals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +32,8 @@ public final class McpConnectionManager implements AutoCloseable {
     private final EventSink sink;
     private final McpElicitations elicitations;
     private final Supplier<String> activeTurnId;
+    private final ApprovalGate gate;
+    private final SessionApprovals approvals = new SessionApprovals();
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private volatile boolean closed;
 
@@ -46,6 +50,13 @@ public final class McpConnectionManager implements AutoCloseable {
 
     public McpConnectionManager(String threadId, List<McpServerConfig> servers, EventSink sink,
                                 McpElicitations elicitations, Supplier<String> activeTurnId) {
+        this(threadId, servers, sink, elicitations, activeTurnId, ApprovalGate.NOBODY);
+    }
+
+    /** {@code gate} is asked before a call to a tool that is not read-only, as the thread's policy says. */
+    public McpConnectionManager(String threadId, List<McpServerConfig> servers, EventSink sink,
+                                McpElicitations elicitations, Supplier<String> activeTurnId, ApprovalGate gate) {
+        this.gate = gate;
         this.threadId = threadId;
         this.sink = sink;
         this.elicitations = elicitations;
@@ -184,6 +195,11 @@ public final class McpConnectionManager implements AutoCloseable {
         if (c.transport() instanceof McpServerConfig.Http h && h.bearerTokenEnvVar() != null) return "bearerToken";
         return "unsupported";
     }
+
+    ApprovalGate gate() { return gate; }
+
+    /** What the user approved for the session on this thread's MCP tools. */
+    SessionApprovals approvals() { return approvals; }
 
     @Override
     public void close() {

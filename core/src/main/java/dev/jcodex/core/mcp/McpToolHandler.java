@@ -2,6 +2,9 @@ package dev.jcodex.core.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.core.approval.ApprovalDecision;
+import dev.jcodex.core.approval.ApprovalRequest;
+import dev.jcodex.core.approval.Approvals;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.item.Item;
 import dev.jcodex.core.item.ItemStatus;
@@ -18,8 +21,9 @@ import java.util.List;
 /**
  * One MCP tool offered to the model. A call is an {@code mcpToolCall} item: started with the parsed
  * arguments, completed with the server's content/structuredContent, or failed with an error (bad
- * arguments, timeout, interrupt, dead server). Progress notifications become
- * {@code item/mcpToolCall/progress}. It never throws for a server's failure: the model is told instead.
+ * arguments, declined approval, timeout, interrupt, dead server). Progress notifications become
+ * {@code item/mcpToolCall/progress}. A tool not marked read-only asks for approval first (see
+ * {@link #needsApproval}). It never throws for a server's failure: the model is told instead.
  */
 final class McpToolHandler implements ToolHandler {
     private final String name;
@@ -75,7 +79,15 @@ final class McpToolHandler implements ToolHandler {
         ctx.itemStarted(new Item.McpToolCall(itemId, server, tool, ItemStatus.IN_PROGRESS, wireArgs, null, null, null,
                 null, started, null));
         if (argError != null) return fail(ctx, itemId, wireArgs, started, argError);
-        // TODO(approvals): route through the approval policy once core/approval lands on main.
+        if (needsApproval(ctx.settings().approvalPolicy())) {
+            ApprovalDecision d = Approvals.await(manager.gate(), new ApprovalRequest.McpToolCall(ctx.threadId(),
+                    ctx.turnId(), itemId, started, server, tool, text(definition, "title"), text(definition, "description"),
+                    args), ctx.cancellation(), s -> ctx.emit(new Event.ThreadStatusChanged(ctx.threadId(), s)));
+            if (d == ApprovalDecision.ACCEPT_FOR_SESSION) manager.approvals().approveMcpTool(server, tool);
+            // Cancel refuses this call only: the tool did nothing, so the model can carry on (as Codex does).
+            if (!d.approved()) return fail(ctx, itemId, wireArgs, started,
+                    d == ApprovalDecision.CANCEL ? "user cancelled MCP tool call" : "user rejected MCP tool call");
+        }
         JsonNode result;
         List<AutoCloseable> hooks = new ArrayList<>();
         try {
@@ -100,6 +112,21 @@ final class McpToolHandler implements ToolHandler {
         ctx.itemCompleted(new Item.McpToolCall(itemId, server, tool, isError ? ItemStatus.FAILED : ItemStatus.COMPLETED,
                 wireArgs, content, wireStructured, null, now - started, started, now));
         return new ToolOutput(outputText(result), !isError);
+    }
+
+    /**
+     * untrusted / on-request / on-failure ask before a tool the server does not mark read-only
+     * ({@code annotations.readOnlyHint}); never runs it; a tool approved for the session runs again unasked.
+     */
+    boolean needsApproval(String policy) {
+        if ("never".equals(policy)) return false;
+        if (definition.path("annotations").path("readOnlyHint").asBoolean(false)) return false;
+        return !manager.approvals().mcpToolApproved(server, tool);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
     }
 
     private ToolOutput fail(TurnContext ctx, String itemId, Object args, long started, String error) {

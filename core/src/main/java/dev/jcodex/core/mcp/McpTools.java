@@ -1,5 +1,6 @@
 package dev.jcodex.core.mcp;
 
+import dev.jcodex.core.approval.ApprovalGate;
 import dev.jcodex.core.event.EventSink;
 import dev.jcodex.core.thread.AgentThread;
 import dev.jcodex.core.thread.TurnRunner;
@@ -16,9 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class McpTools implements AutoCloseable {
     private final EventSink sink;
     private final McpElicitations elicitations;
+    private final ApprovalGate gate;
     private final Map<String, McpConnectionManager> byThread = new ConcurrentHashMap<>();
 
-    public McpTools(EventSink sink, McpElicitations elicitations) {
+    /** {@code gate}: where approvals of non-read-only tool calls go (see {@link McpToolHandler}). */
+    public McpTools(EventSink sink, McpElicitations elicitations, ApprovalGate gate) {
+        this.gate = gate;
         this.sink = sink;
         this.elicitations = elicitations;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "mcp-shutdown"));
@@ -31,7 +35,7 @@ public final class McpTools implements AutoCloseable {
                     elicitations, () -> {
                         TurnRunner r = t.activeTurn();
                         return r == null ? null : r.turnId();
-                    });
+                    }, gate);
             m.start();
             return m;
         });

@@ -69,9 +69,15 @@ public final class ThreadManager {
         AgentThread t = threads.get(id);
         if (t == null || t.activeTurn() != null) return false;
         threads.remove(id);
+        unloadedHook.accept(id);
         sink.emit(new Event.ThreadStatusChanged(id, dev.jcodex.core.event.ThreadState.NOT_LOADED));
         return true;
     }
+
+    /** Installs what runs when a thread is unloaded (its MCP servers stop). */
+    public void onThreadUnloaded(java.util.function.Consumer<String> hook) { this.unloadedHook = hook; }
+
+    private volatile java.util.function.Consumer<String> unloadedHook = id -> {};
 
     /** Installs what runs on every thread made or loaded, before anyone sees it (persistence assigns paths). */
     public void onThreadCreated(java.util.function.Consumer<AgentThread> hook) { this.createdHook = hook; }
