@@ -114,6 +114,12 @@ public final class ClientRequests {
     public static final RequestMethod<ThreadIdParams, ThreadUnsubscribeResponse> THREAD_UNSUBSCRIBE =
             new RequestMethod<>("thread/unsubscribe", ThreadIdParams.class, ThreadUnsubscribeResponse.class);
 
+    // ---- review mode and user shell commands ----
+    public static final RequestMethod<ReviewStartParams, ReviewStartResponse> REVIEW_START =
+            new RequestMethod<>("review/start", ReviewStartParams.class, ReviewStartResponse.class);
+    public static final RequestMethod<ThreadShellCommandParams, EmptyResponse> THREAD_SHELL_COMMAND =
+            new RequestMethod<>("thread/shellCommand", ThreadShellCommandParams.class, EmptyResponse.class);
+
     public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
             CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
             GET_AUTH_STATUS,
@@ -121,5 +127,6 @@ public final class ClientRequests {
             FS_CREATE_DIRECTORY, FS_GET_METADATA, FS_READ_DIRECTORY, FS_REMOVE, FS_COPY, FS_WATCH, FS_UNWATCH,
             FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST,
             THREAD_LIST, THREAD_READ, THREAD_RESUME, THREAD_FORK, THREAD_ARCHIVE, THREAD_UNARCHIVE,
-            THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE, TURN_STEER);
+            THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE, TURN_STEER,
+            REVIEW_START, THREAD_SHELL_COMMAND);
 }

@@ -16,6 +16,7 @@ import dev.jcodex.appserver.handlers.ThreadHandler;
 import dev.jcodex.appserver.handlers.TurnHandler;
 import dev.jcodex.appserver.mcp.McpElicitationBridge;
 import dev.jcodex.appserver.mcp.McpHandler;
+import dev.jcodex.appserver.handlers.ReviewHandler;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.core.config.ConfigLoader;
@@ -59,6 +60,7 @@ public final class AppServer {
         new AccountHandler(configLoader).register(dispatcher);
         new ThreadHandler(threads).register(dispatcher);
         new TurnHandler(threads).register(dispatcher);
+        new ReviewHandler(threads).register(dispatcher);
         new CommandExecHandler(configLoader).register(dispatcher);
         new FsHandler().register(dispatcher);
         new FuzzyFileSearchHandler().register(dispatcher);

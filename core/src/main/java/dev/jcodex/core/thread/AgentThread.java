@@ -75,6 +75,43 @@ public final class AgentThread {
         return new PendingTurn(runner.startInfo(false), () -> Thread.ofVirtual().name("turn-" + runner.turnId()).start(runner));
     }
 
+    /**
+     * Prepares a review turn over {@code gathered} (see {@link ReviewSession}). The reviewer runs with the
+     * thread's model but read-only and without approvals: a review looks, it does not change anything.
+     */
+    public synchronized PendingTurn prepareReview(dev.jcodex.core.review.ReviewChanges.Gathered gathered) {
+        checkIdle();
+        ThreadSettings reviewSettings = settings.with(null, null, "never",
+                new SandboxSettings("readOnly", List.of(), false, false, false), null, null);
+        TurnRunner runner = new TurnRunner(this, dev.jcodex.core.util.Ids.uuidV7(), List.of(), reviewSettings,
+                manager.modelFor(this, reviewSettings), manager.reviewToolsFor(this), null,
+                new ReviewSession(gathered), null);
+        return begin(runner, "Review: " + gathered.label());
+    }
+
+    /** Prepares a turn that runs {@code body} (a user shell command) instead of sampling the model. */
+    public synchronized PendingTurn prepareTask(String preview, TurnRunner.TurnBody body) {
+        checkIdle();
+        TurnRunner runner = new TurnRunner(this, dev.jcodex.core.util.Ids.uuidV7(), List.of(), settings,
+                manager.modelFor(this, settings), new dev.jcodex.core.tools.ToolRegistry(), null, null, body);
+        return begin(runner, preview);
+    }
+
+    private void checkIdle() {
+        if (active != null) {
+            throw new IllegalStateException("a turn is already running on thread " + id() + " (turn " + active.turnId()
+                    + "); interrupt it or wait for turn/completed");
+        }
+    }
+
+    private PendingTurn begin(TurnRunner runner, String preview) {
+        active = runner;
+        turns.add(new TurnRecord(runner.turnId(), new ArrayList<>(), null));
+        meta.touch();
+        if (meta.preview().isEmpty()) meta.setPreview(preview);
+        return new PendingTurn(runner.startInfo(false), () -> Thread.ofVirtual().name("turn-" + runner.turnId()).start(runner));
+    }
+
     /** Asks the running turn to stop; false when {@code turnId} is not the running turn. */
     public synchronized boolean interrupt(String turnId) {
         if (active == null || (turnId != null && !active.turnId().equals(turnId))) return false;
@@ -155,6 +192,18 @@ public final class AgentThread {
             }
         }
         history.add(msg);
+    }
+
+    /** Appends history, opening it with the initial context first if this thread has none yet. */
+    public void appendHistoryWithContext(ThreadSettings s, List<ObjectNode> items) {
+        synchronized (this) {
+            if (!contextSent) {
+                history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
+                contextSent = true;
+            }
+            history.addAll(items);
+        }
+        manager.historyAppended(this);
     }
 
     void appendHistory(List<ObjectNode> items) {

@@ -128,6 +128,24 @@ public final class ThreadManager {
 
     ToolRegistry toolsFor(AgentThread t) { return toolsFactory.apply(t); }
 
+    /** The tools a reviewer may use: only those that run commands (under the read-only review sandbox). */
+    ToolRegistry reviewToolsFor(AgentThread t) { return toolsFactory.apply(t).only("exec_command", "write_stdin"); }
+
+    /**
+     * A new thread for a detached review: the parent's config and current settings, an empty history (the
+     * review brings its own context), and a preview that says what it reviews. Announce it with
+     * {@link #announceStarted} once the request that made it is answered.
+     */
+    public AgentThread startReviewThread(AgentThread parent) {
+        ThreadSettings ps = parent.settings();
+        ThreadMetadata meta = new ThreadMetadata(Ids.uuidV7(), null, System.currentTimeMillis() / 1000,
+                parent.metadata().ephemeral(), parent.originator(), parent.metadata().source());
+        AgentThread t = new AgentThread(this, meta, ps, parent.config());
+        createdHook.accept(t);
+        threads.put(t.id(), t);
+        return t;
+    }
+
     /** AGENTS.md (global and project) as the user-instructions message for the thread's cwd, or null. */
     String userInstructions(AgentThread t, ThreadSettings s) {
         Config c = t.config();

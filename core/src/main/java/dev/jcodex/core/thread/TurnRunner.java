@@ -41,12 +41,28 @@ public final class TurnRunner implements Runnable {
     private final TurnContext ctx;
     private final long startedAtMs = System.currentTimeMillis();
     private volatile Item.AgentMessage lastAgentMessage;
+    /** Set for a review turn: its own conversation, hidden agent messages, entered/exited review items. */
+    private final ReviewSession review;
+    /** Set for a turn that runs one piece of work instead of sampling the model (a user shell command). */
+    private final TurnBody body;
+
+    /** Work a turn runs in place of the model loop; it reports through the context's items. */
+    public interface TurnBody {
+        void run(TurnContext ctx) throws InterruptedException;
+    }
     /** Input added by turn/steer, taken in before the next model request; guarded by {@code this}. */
     private final List<List<InputPart>> steered = new ArrayList<>();
     private boolean acceptingInput = true;
 
     TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
                ToolRegistry tools, Object outputSchema) {
+        this(thread, turnId, input, settings, model, tools, outputSchema, null, null);
+    }
+
+    TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
+               ToolRegistry tools, Object outputSchema, ReviewSession review, TurnBody body) {
+        this.review = review;
+        this.body = body;
         this.thread = thread;
         this.turnId = turnId;
         this.input = input;
@@ -61,6 +77,9 @@ public final class TurnRunner implements Runnable {
 
     public TurnContext context() { return ctx; }
 
+    /** A review turn (not steerable: it follows its own script). */
+    public boolean isReview() { return review != null; }
+
     TurnInfo startInfo(boolean started) {
         return new TurnInfo(turnId, TurnStatus.IN_PROGRESS, null, List.of(), started ? startedAtMs / 1000 : null,
                 null, null);
@@ -70,6 +89,7 @@ public final class TurnRunner implements Runnable {
 
     /** Appends input to this running turn; false once the turn has stopped taking input (it is ending). */
     synchronized boolean steer(List<InputPart> more) {
+        if (review != null || body != null) return false;
         if (!acceptingInput || cancellation.isCancelled()) return false;
         steered.add(List.copyOf(more));
         return true;
@@ -103,11 +123,19 @@ public final class TurnRunner implements Runnable {
         try {
             thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.ACTIVE));
             thread.emit(new Event.TurnStarted(thread.id(), startInfo(true)));
-            long now = System.currentTimeMillis();
-            Item.UserMessage user = new Item.UserMessage(Ids.uuidV7(), input, now, null);
-            ctx.itemStarted(user);
-            thread.appendUserInput(input, settings);
-            ctx.itemCompleted(new Item.UserMessage(user.id(), input, now, System.currentTimeMillis()));
+            if (body != null) {
+                body.run(ctx);
+                return;
+            }
+            if (review != null) {
+                review.begin(ctx, settings);
+            } else {
+                long now = System.currentTimeMillis();
+                Item.UserMessage user = new Item.UserMessage(Ids.uuidV7(), input, now, null);
+                ctx.itemStarted(user);
+                thread.appendUserInput(input, settings);
+                ctx.itemCompleted(new Item.UserMessage(user.id(), input, now, System.currentTimeMillis()));
+            }
             loop();
         } catch (InterruptedException e) {
             status = TurnStatus.INTERRUPTED;
@@ -137,7 +165,8 @@ public final class TurnRunner implements Runnable {
         while (true) {
             if (cancellation.isCancelled()) throw new InterruptedException("interrupted");
             Attempt attempt = new Attempt();
-            ModelRequest req = new ModelRequest(settings.model(), "", thread.historySnapshot(), tools.specs(),
+            ModelRequest req = new ModelRequest(settings.model(), review != null ? review.instructions() : "",
+                    review != null ? review.conversation() : thread.historySnapshot(), tools.specs(),
                     settings.reasoningEffort(), settings.reasoningSummary(), outputSchema, thread.id(), thread.id(),
                     turnId, thread.originator());
             try {
@@ -155,7 +184,7 @@ public final class TurnRunner implements Runnable {
                 throw e;
             }
             streamRetries = 0;
-            thread.appendHistory(attempt.output);
+            record(attempt.output);
             if (attempt.calls.isEmpty()) {
                 thread.addUsage(turnId, attempt.usage);
                 tools.roundEnded(ctx);
@@ -188,21 +217,32 @@ public final class TurnRunner implements Runnable {
             } catch (InterruptedException e) {
                 // Every call in the history needs its output, or the next request is refused.
                 for (ToolCall rest : calls.subList(i, calls.size())) {
-                    thread.appendHistory(List.of(new ToolOutput("aborted: the user interrupted the turn", false)
+                    record(List.of(new ToolOutput("aborted: the user interrupted the turn", false)
                             .toResponseItem(rest)));
                 }
                 throw e;
             }
-            thread.appendHistory(List.of(out.toResponseItem(call)));
+            record(List.of(out.toResponseItem(call)));
         }
+    }
+
+    /** Model output and tool results: the thread's history, or a review's own conversation. */
+    private void record(List<ObjectNode> items) {
+        if (review != null) review.append(items);
+        else thread.appendHistory(items);
     }
 
     private void finish(TurnStatus status, TurnFailure failure) {
         takeSteered(true);
         long now = System.currentTimeMillis();
         for (Item open : List.copyOf(ctx.openItems().values())) ctx.itemCompleted(OpenItems.close(open, now));
-        if (status == TurnStatus.INTERRUPTED) thread.recordInterruption(turnId);
-        List<Item> summary = lastAgentMessage == null ? List.of() : List.of(lastAgentMessage);
+        if (review != null) {
+            review.end(ctx, thread, thread.settings(), status, failure, lastAgentMessage == null ? null : lastAgentMessage.text());
+        } else if (status == TurnStatus.INTERRUPTED && body == null) {
+            thread.recordInterruption(turnId);
+        }
+        now = System.currentTimeMillis();
+        List<Item> summary = lastAgentMessage == null || review != null ? List.of() : List.of(lastAgentMessage);
         TurnInfo done = new TurnInfo(turnId, status, failure, summary, startedAtMs / 1000, now / 1000, now - startedAtMs);
         if (failure != null) {
             thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.SYSTEM_ERROR));
@@ -231,8 +271,10 @@ public final class TurnRunner implements Runnable {
                     String id = ensureMessage(d.itemId());
                     StringBuilder sb = texts.get(id);
                     sb.append(d.delta());
-                    ctx.itemPartial(id, () -> new Item.AgentMessage(id, sb.toString(), started.get(id), null));
-                    thread.emit(new Event.AgentMessageDelta(thread.id(), turnId, id, d.delta()));
+                    if (review == null) {
+                        ctx.itemPartial(id, () -> new Item.AgentMessage(id, sb.toString(), started.get(id), null));
+                        thread.emit(new Event.AgentMessageDelta(thread.id(), turnId, id, d.delta()));
+                    }
                 }
                 case ResponseEvent.ReasoningSummaryPartAdded p -> {
                     String id = ensureReasoning(p.itemId());
@@ -270,7 +312,7 @@ public final class TurnRunner implements Runnable {
                 texts.put(id, new StringBuilder());
                 long now = System.currentTimeMillis();
                 started.put(id, now);
-                ctx.itemStarted(new Item.AgentMessage(id, "", now, null));
+                if (review == null) ctx.itemStarted(new Item.AgentMessage(id, "", now, null));
             }
             return id;
         }
@@ -307,7 +349,7 @@ public final class TurnRunner implements Runnable {
                     String text = full.isEmpty() ? texts.get(id).toString() : full.toString();
                     Item.AgentMessage msg = new Item.AgentMessage(id, text, started.get(id), now);
                     lastAgentMessage = msg;
-                    ctx.itemCompleted(msg);
+                    if (review == null) ctx.itemCompleted(msg);
                 }
                 case "reasoning" -> {
                     String id = ensureReasoning(item.path("id").asText(null));

@@ -34,6 +34,13 @@ public final class ToolRegistry {
         deferred.clear();
     }
 
+    /** A registry with just the named built-in tools of this one (a restricted turn, such as a review). */
+    public synchronized ToolRegistry only(String... names) {
+        ToolRegistry r = new ToolRegistry();
+        for (String n : names) if (handlers.containsKey(n)) r.register(handlers.get(n));
+        return r;
+    }
+
     public List<ObjectNode> specs() {
         resolveDeferred();
         List<ObjectNode> out = new ArrayList<>();
