@@ -17,6 +17,7 @@ import dev.jcodex.appserver.handlers.TurnHandler;
 import dev.jcodex.appserver.mcp.McpElicitationBridge;
 import dev.jcodex.appserver.mcp.McpHandler;
 import dev.jcodex.appserver.handlers.ReviewHandler;
+import dev.jcodex.appserver.handlers.ShellCommandHandler;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.core.config.ConfigLoader;
@@ -61,6 +62,7 @@ public final class AppServer {
         new ThreadHandler(threads).register(dispatcher);
         new TurnHandler(threads).register(dispatcher);
         new ReviewHandler(threads).register(dispatcher);
+        new ShellCommandHandler(threads, tools).register(dispatcher);
         new CommandExecHandler(configLoader).register(dispatcher);
         new FsHandler().register(dispatcher);
         new FuzzyFileSearchHandler().register(dispatcher);

@@ -36,6 +36,11 @@ public final class TurnHandler {
         if (p.input().isEmpty()) throw RpcException.invalidParams("Invalid params for turn/steer: `input` must not be empty");
         try {
             return new TurnSteerResponse(t.steer(p.expectedTurnId(), WireItems.fromWireInput(p.input())));
+        } catch (dev.jcodex.core.thread.TurnNotSteerableException e) {
+            // Codex clients recognise this refusal by codexErrorInfo (they queue the input for later).
+            throw new RpcException(dev.jcodex.appserver.rpc.ErrorCodes.INVALID_REQUEST, e.getMessage(),
+                    java.util.Map.of("codexErrorInfo", java.util.Map.of("activeTurnNotSteerable",
+                            java.util.Map.of("turnKind", e.turnKind()))));
         } catch (IllegalStateException e) {
             throw RpcException.invalidRequest(e.getMessage());
         }

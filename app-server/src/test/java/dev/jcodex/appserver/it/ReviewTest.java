@@ -233,4 +233,38 @@ class ReviewTest {
             }
         }
     }
+
+    @Test
+    void reviewTurnsRefuseSteeringAndAlwaysExitReviewMode() throws Exception {
+        try (MockResponses mock = new MockResponses()) {
+            mock.next().stall(30_000).message("never sent", 1).completed();
+            try (Daemon d = Daemon.start(mock.configToml(""))) {
+                d.initialize();
+                String threadId = d.startThread();
+                JsonNode resp = review(d, threadId, Map.of("type", "custom", "instructions", "look for races"), null);
+                String turnId = resp.path("result").path("turn").path("id").asText();
+                d.await(n -> "item/completed".equals(n.path("method").asText())
+                        && "enteredReviewMode".equals(n.path("params").path("item").path("type").asText()), Daemon.TIMEOUT);
+                JsonNode steer = d.awaitResponse(d.request("turn/steer", Map.of("threadId", threadId,
+                        "expectedTurnId", turnId, "input", List.of(Map.of("type", "text", "text", "also check X")))));
+                assertEquals(-32600, steer.path("error").path("code").asInt(), steer.toString());
+                assertTrue(steer.path("error").path("message").asText().contains("review"), steer.toString());
+                assertEquals("review", steer.path("error").path("data").path("codexErrorInfo")
+                        .path("activeTurnNotSteerable").path("turnKind").asText(), steer.toString());
+                JsonNode second = review(d, threadId, Map.of("type", "custom", "instructions", "again"), null);
+                assertEquals(-32600, second.path("error").path("code").asInt(), "one turn at a time: " + second);
+
+                d.result(d.request("turn/interrupt", Map.of("threadId", threadId, "turnId", turnId)));
+                List<JsonNode> notes = turnNotifications(d, turnId);
+                assertEquals("interrupted", notes.getLast().path("params").path("turn").path("status").asText());
+                List<JsonNode> exited = items(notes, "item/completed", "exitedReviewMode");
+                assertEquals(1, exited.size(), "the client leaves review mode on an interrupt too");
+                assertTrue(exited.getFirst().path("params").path("item").path("review").asText().contains("interrupted"));
+                // every item that started completed
+                long startedCount = notes.stream().filter(n -> n.path("method").asText().equals("item/started")).count();
+                long completedCount = notes.stream().filter(n -> n.path("method").asText().equals("item/completed")).count();
+                assertEquals(startedCount, completedCount);
+            }
+        }
+    }
 }

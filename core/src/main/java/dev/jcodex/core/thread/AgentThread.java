@@ -129,6 +129,15 @@ public final class AgentThread {
             throw new IllegalStateException("expected active turn id `" + expectedTurnId + "` but found `"
                     + active.turnId() + "`");
         }
+        if (active.isReview()) {
+            throw new TurnNotSteerableException("review", "turn " + active.turnId() + " is a review and cannot be "
+                    + "steered; wait for it to finish or interrupt it");
+        }
+        if (active.isTask()) {
+            // Not a kind Codex clients know (review, compact), so a plain refusal without codexErrorInfo.
+            throw new IllegalStateException("turn " + active.turnId() + " runs a shell command and cannot "
+                    + "be steered; wait for it to finish or interrupt it");
+        }
         if (!active.steer(input)) throw new IllegalStateException("turn " + active.turnId() + " is ending; start a new turn");
         return active.turnId();
     }

@@ -80,6 +80,9 @@ public final class TurnRunner implements Runnable {
     /** A review turn (not steerable: it follows its own script). */
     public boolean isReview() { return review != null; }
 
+    /** A turn running a {@link TurnBody} (a user shell command) rather than the model. */
+    public boolean isTask() { return body != null; }
+
     TurnInfo startInfo(boolean started) {
         return new TurnInfo(turnId, TurnStatus.IN_PROGRESS, null, List.of(), started ? startedAtMs / 1000 : null,
                 null, null);
