@@ -38,9 +38,11 @@ public final class TurnHandler {
             return new TurnSteerResponse(t.steer(p.expectedTurnId(), WireItems.fromWireInput(p.input())));
         } catch (dev.jcodex.core.thread.TurnNotSteerableException e) {
             // Codex clients recognise this refusal by codexErrorInfo (they queue the input for later).
-            throw new RpcException(dev.jcodex.appserver.rpc.ErrorCodes.INVALID_REQUEST, e.getMessage(),
-                    java.util.Map.of("codexErrorInfo", java.util.Map.of("activeTurnNotSteerable",
-                            java.util.Map.of("turnKind", e.turnKind()))));
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("message", e.getMessage());
+            data.put("codexErrorInfo", java.util.Map.of("activeTurnNotSteerable", java.util.Map.of("turnKind", e.turnKind())));
+            data.put("additionalDetails", null);
+            throw new RpcException(dev.jcodex.appserver.rpc.ErrorCodes.INVALID_REQUEST, e.getMessage(), data);
         } catch (IllegalStateException e) {
             throw RpcException.invalidRequest(e.getMessage());
         }

@@ -85,17 +85,28 @@ class ReviewTest {
                 JsonNode exitedItem = exited.getFirst().path("params").path("item");
                 assertEquals(REVIEW, exitedItem.path("review").asText(), "the full review text");
                 assertTrue(exitedItem.has("id") && exitedItem.path("completedAtMs").isNumber());
-                assertTrue(items(notes, "item/started", "agentMessage").isEmpty(), "the review is not an agent message");
+                // As Codex: the request as a user message (without the diff), the review streamed to no one,
+                // then exitedReviewMode and the review once more as the turn's agent message.
+                List<JsonNode> users = items(notes, "item/completed", "userMessage");
+                assertEquals(1, users.size());
+                String ask = users.getFirst().path("params").path("item").path("content").get(0).path("text").asText();
+                assertTrue(ask.startsWith("Review the uncommitted changes"), ask);
+                assertFalse(ask.contains("+TWO"));
                 assertTrue(notes.stream().noneMatch(n -> n.path("method").asText().equals("item/agentMessage/delta")));
+                List<JsonNode> agent = items(notes, "item/completed", "agentMessage");
+                assertEquals(1, agent.size());
+                assertEquals(REVIEW, agent.getFirst().path("params").path("item").path("text").asText());
                 assertEquals(1, items(notes, "item/completed", "reasoning").size(), "reasoning is still shown");
                 List<String> order = notes.stream().map(n -> n.path("method").asText() + ":"
                         + n.path("params").path("item").path("type").asText("")).toList();
                 assertEquals("turn/started:", order.getFirst());
                 assertEquals("item/started:enteredReviewMode", order.get(1));
                 assertEquals("turn/completed:", order.getLast());
-                assertEquals("item/completed:exitedReviewMode", order.get(order.size() - 2));
+                assertEquals("item/completed:exitedReviewMode", order.get(order.indexOf("item/started:exitedReviewMode") + 1));
+                assertTrue(order.indexOf("item/completed:exitedReviewMode") < order.indexOf("item/started:agentMessage"));
                 JsonNode completed = notes.getLast().path("params").path("turn");
                 assertEquals("completed", completed.path("status").asText());
+                assertEquals(REVIEW, completed.path("items").get(0).path("text").asText(), "the turn's summary item");
 
                 JsonNode reviewRequest = mock.requests().get(1);
                 String reviewInput = inputText(reviewRequest);

@@ -19,16 +19,17 @@ public final class ReviewChanges {
 
     /**
      * What the reviewer is asked to look at: {@code label} is the short user-facing description
-     * (enteredReviewMode), {@code request} the full text sent to the reviewer model.
+     * (enteredReviewMode), {@code ask} the one-sentence request shown as the turn's user message, and
+     * {@code request} the full text sent to the reviewer model (with the diff).
      */
-    public record Gathered(String label, String request, boolean truncated, int diffChars) {}
+    public record Gathered(String label, String ask, String request, boolean truncated, int diffChars) {}
 
     public static Gathered gather(Path cwd, ReviewTarget target, int budget) {
         return switch (target) {
             case ReviewTarget.Custom c -> {
                 String text = c.instructions() == null ? "" : c.instructions().strip();
                 if (text.isEmpty()) throw new ReviewException("custom review instructions must not be empty");
-                yield new Gathered(text, ReviewPrompt.customRequest(text, cwd), false, 0);
+                yield new Gathered(text, text, ReviewPrompt.customRequest(text, cwd), false, 0);
             }
             case ReviewTarget.UncommittedChanges u -> uncommitted(cwd, budget);
             case ReviewTarget.BaseBranch b -> baseBranch(cwd, b, budget);
@@ -66,7 +67,8 @@ public final class ReviewChanges {
                 : "in a repository that has no commits yet, so every file is new";
         String intro = "Review the uncommitted changes in " + git.root() + ": staged, unstaged and untracked files, "
                 + where + ".";
-        return d.finish("current changes", intro, budget);
+        return d.finish("current changes", "Review the uncommitted changes (staged, unstaged and untracked files) "
+                + "and report prioritized findings.", intro, budget);
     }
 
     private static Gathered baseBranch(Path cwd, ReviewTarget.BaseBranch b, int budget) {
@@ -103,7 +105,8 @@ public final class ReviewChanges {
         String intro = "Review the changes on " + (current.isEmpty() || current.equals("HEAD") ? "the checked-out commit"
                 : "branch '" + current + "'") + " (HEAD " + describe(git, "HEAD") + ") relative to the base branch '"
                 + branch + "', including uncommitted and untracked work. " + note;
-        return d.finish("changes against '" + branch + "'", intro, budget);
+        return d.finish("changes against '" + branch + "'", "Review the changes against the base branch '" + branch
+                + "' and report prioritized findings.", intro, budget);
     }
 
     private static Gathered commit(Path cwd, ReviewTarget.Commit c, int budget) {
@@ -128,7 +131,8 @@ public final class ReviewChanges {
         intro.append(".\nCommit message:\n").append(meta.text().lines().skip(2).map(l -> "    " + l)
                 .reduce((a, b2) -> a + "\n" + b2).orElse("").stripTrailing());
         String label = "commit " + shortSha(full) + (title.isEmpty() ? "" : ": " + title);
-        return d.finish(label, intro.toString(), budget);
+        return d.finish(label, "Review the changes of " + label + " and report prioritized findings.",
+                intro.toString(), budget);
     }
 
     private static Diff trackedDiff(Git git, String base) {
@@ -196,13 +200,14 @@ public final class ReviewChanges {
             }
         }
 
-        Gathered finish(String label, String intro, int budget) {
+        Gathered finish(String label, String ask, String intro, int budget) {
             List<FileDiff> files = FileDiff.split(text.toString());
             if (files.isEmpty() && unreached.isEmpty()) {
-                return new Gathered(label, ReviewPrompt.emptyRequest(intro), false, 0);
+                return new Gathered(label, ask, ReviewPrompt.emptyRequest(intro), false, 0);
             }
             DiffBudget.Fitted fitted = DiffBudget.fit(files, unreached, budget);
-            return new Gathered(label, ReviewPrompt.diffRequest(intro, fitted, budget), fitted.cut(), fitted.totalChars());
+            return new Gathered(label, ask, ReviewPrompt.diffRequest(intro, fitted, budget), fitted.cut(),
+                    fitted.totalChars());
         }
     }
 }

@@ -32,6 +32,12 @@ final class ReviewSession {
         Item.EnteredReviewMode entered = new Item.EnteredReviewMode(Ids.uuidV7(), gathered.label(), now, null);
         ctx.itemStarted(entered);
         ctx.itemCompleted(new Item.EnteredReviewMode(entered.id(), entered.review(), now, System.currentTimeMillis()));
+        // The request as the user would have typed it (the diff itself stays in the reviewer's conversation).
+        List<dev.jcodex.core.item.InputPart> ask = List.of(new dev.jcodex.core.item.InputPart.Text(gathered.ask()));
+        long at = System.currentTimeMillis();
+        Item.UserMessage user = new Item.UserMessage(Ids.uuidV7(), ask, at, null);
+        ctx.itemStarted(user);
+        ctx.itemCompleted(new Item.UserMessage(user.id(), ask, at, System.currentTimeMillis()));
         synchronized (conversation) {
             conversation.add(InitialContext.message("user", InitialContext.environmentContext(settings)));
             conversation.add(InitialContext.message("user", gathered.request()));
@@ -52,9 +58,11 @@ final class ReviewSession {
 
     /**
      * Closes the review whatever happened: exitedReviewMode always follows enteredReviewMode, so a client
-     * never stays in review mode. A finished review is recorded in the thread's history.
+     * never stays in review mode. A finished review is also reported as the turn's agent message (as Codex
+     * does) and recorded in the thread's history; that message is returned for the turn's summary.
      */
-    void end(TurnContext ctx, AgentThread thread, ThreadSettings settings, TurnStatus status, TurnFailure failure, String finalText) {
+    Item.AgentMessage end(TurnContext ctx, AgentThread thread, ThreadSettings settings, TurnStatus status,
+                          TurnFailure failure, String finalText) {
         String text = switch (status) {
             case COMPLETED -> finalText == null || finalText.isBlank()
                     ? "The reviewer finished without writing a review." : finalText;
@@ -65,11 +73,16 @@ final class ReviewSession {
         Item.ExitedReviewMode exited = new Item.ExitedReviewMode(Ids.uuidV7(), text, now, null);
         ctx.itemStarted(exited);
         ctx.itemCompleted(new Item.ExitedReviewMode(exited.id(), text, now, System.currentTimeMillis()));
-        if (status == TurnStatus.COMPLETED) {
-            thread.appendHistoryWithContext(settings, List.of(
-                    InitialContext.message("user", "<review_request>\nThe user asked for a code review of "
-                            + gathered.label() + ".\n</review_request>"),
-                    InitialContext.message("assistant", text)));
-        }
+        if (status != TurnStatus.COMPLETED) return null;
+        long at = System.currentTimeMillis();
+        Item.AgentMessage msg = new Item.AgentMessage(Ids.uuidV7(), text, at, null);
+        ctx.itemStarted(msg);
+        msg = new Item.AgentMessage(msg.id(), text, at, System.currentTimeMillis());
+        ctx.itemCompleted(msg);
+        thread.appendHistoryWithContext(settings, List.of(
+                InitialContext.message("user", "<review_request>\nThe user asked for a code review of "
+                        + gathered.label() + ".\n</review_request>"),
+                InitialContext.message("assistant", text)));
+        return msg;
     }
 }

@@ -239,13 +239,16 @@ public final class TurnRunner implements Runnable {
         takeSteered(true);
         long now = System.currentTimeMillis();
         for (Item open : List.copyOf(ctx.openItems().values())) ctx.itemCompleted(OpenItems.close(open, now));
+        Item.AgentMessage reviewMessage = null;
         if (review != null) {
-            review.end(ctx, thread, thread.settings(), status, failure, lastAgentMessage == null ? null : lastAgentMessage.text());
+            reviewMessage = review.end(ctx, thread, thread.settings(), status, failure,
+                    lastAgentMessage == null ? null : lastAgentMessage.text());
         } else if (status == TurnStatus.INTERRUPTED && body == null) {
             thread.recordInterruption(turnId);
         }
         now = System.currentTimeMillis();
-        List<Item> summary = lastAgentMessage == null || review != null ? List.of() : List.of(lastAgentMessage);
+        Item.AgentMessage last = review != null ? reviewMessage : lastAgentMessage;
+        List<Item> summary = last == null ? List.of() : List.of(last);
         TurnInfo done = new TurnInfo(turnId, status, failure, summary, startedAtMs / 1000, now / 1000, now - startedAtMs);
         if (failure != null) {
             thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.SYSTEM_ERROR));
