@@ -13,7 +13,10 @@ import dev.jcodex.protocol.ClientRequests;
 import dev.jcodex.protocol.v2.EmptyResponse;
 import dev.jcodex.protocol.v2.ThreadShellCommandParams;
 
-/** thread/shellCommand: the user's own command, run as a turn of the thread (see {@link UserShellCommand}). */
+/**
+ * thread/shellCommand: the user's own command (see {@link UserShellCommand}), as a turn of its own when the
+ * thread is idle or as part of the running turn. A review or another command in progress refuses it.
+ */
 public final class ShellCommandHandler {
     private final ThreadManager threads;
     private final CoreTools tools;
@@ -31,13 +34,20 @@ public final class ShellCommandHandler {
         if (p.command().isBlank()) {
             throw RpcException.invalidParams("Invalid params for thread/shellCommand: `command` must not be empty");
         }
+        conn.session().subscribe(t.id());
+        // While a regular turn runs, the command joins it (its result reaches the model before the turn's
+        // next request); otherwise it is a turn of its own.
+        var attachment = t.attachToActiveTurn();
+        if (attachment != null) {
+            UserShellCommand cmd = new UserShellCommand(tools.state(t), p.command(), attachment);
+            return Reply.then(EmptyResponse.INSTANCE, () -> Thread.ofVirtual().name("user-shell").start(cmd::runAttached));
+        }
         PendingTurn pending;
         try {
             pending = t.prepareTask("!" + p.command().strip(), new UserShellCommand(tools.state(t), p.command()));
         } catch (IllegalStateException e) {
-            throw RpcException.invalidRequest(e.getMessage());
+            throw RpcException.invalidRequest("thread/shellCommand: " + e.getMessage());
         }
-        conn.session().subscribe(t.id());
         return Reply.then(EmptyResponse.INSTANCE, pending::launch);
     }
 }

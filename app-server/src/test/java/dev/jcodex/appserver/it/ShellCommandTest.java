@@ -127,4 +127,38 @@ class ShellCommandTest {
             }
         }
     }
+
+    @Test
+    void commandDuringATurnJoinsItAndReachesTheModelBeforeTheTurnEnds() throws Exception {
+        try (MockResponses mock = new MockResponses()) {
+            mock.next().stall(1500).message("Slow reply.", 2).completed();
+            mock.next().message("I saw your command output.", 2).completed();
+            try (Daemon d = Daemon.start(mock.configToml(""))) {
+                d.initialize();
+                String threadId = d.startThread();
+                String turnId = d.startTurn(threadId, "Take your time.");
+                d.await(n -> "item/completed".equals(n.path("method").asText())
+                        && "userMessage".equals(n.path("params").path("item").path("type").asText()), Daemon.TIMEOUT);
+                JsonNode resp = shell(d, threadId, "sleep 2; echo joined-the-turn");
+                assertTrue(resp.has("result"), resp.toString());
+                JsonNode done = completedTurn(d, threadId);
+                assertEquals(turnId, done.path("params").path("turn").path("id").asText());
+                assertEquals("completed", done.path("params").path("turn").path("status").asText());
+                assertEquals("I saw your command output.", done.path("params").path("turn").path("items").get(0).path("text").asText());
+
+                JsonNode item = d.received().stream().filter(n -> "item/completed".equals(n.path("method").asText())
+                        && "commandExecution".equals(n.path("params").path("item").path("type").asText()))
+                        .findFirst().orElseThrow();
+                assertEquals(turnId, item.path("params").path("turnId").asText(), "the command is part of the turn");
+                assertEquals("userShell", item.path("params").path("item").path("source").asText());
+                assertEquals("completed", item.path("params").path("item").path("status").asText());
+                assertEquals(1, d.methods().stream().filter("turn/started"::equals).count(), "no second turn");
+                // The first response ended before the command did: the turn waited for it, then sampled again.
+                assertEquals(2, mock.requests().size());
+                String second = mock.requests().get(1).path("input").toString();
+                assertTrue(second.contains("joined-the-turn") && second.contains("user_shell_command"), second);
+                assertFalse(mock.requests().get(0).path("input").toString().contains("joined-the-turn"));
+            }
+        }
+    }
 }

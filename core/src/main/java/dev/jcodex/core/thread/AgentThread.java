@@ -89,6 +89,14 @@ public final class AgentThread {
         return begin(runner, "Review: " + gathered.label());
     }
 
+    /**
+     * Attaches work (a user shell command) to the running regular turn, or returns null when no turn runs
+     * or the running one takes no input (a review, a task, or a turn that is ending).
+     */
+    public synchronized TurnRunner.Attachment attachToActiveTurn() {
+        return active == null ? null : active.attach();
+    }
+
     /** Prepares a turn that runs {@code body} (a user shell command) instead of sampling the model. */
     public synchronized PendingTurn prepareTask(String preview, TurnRunner.TurnBody body) {
         checkIdle();

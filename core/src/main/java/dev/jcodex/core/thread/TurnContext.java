@@ -60,6 +60,18 @@ public final class TurnContext {
         thread.emit(new Event.ItemCompleted(thread.id(), turnId, item));
     }
 
+    /**
+     * Completes {@code item} unless it was already completed (work running alongside the turn and the
+     * turn's own end may race to close the same item; exactly one wins).
+     */
+    public boolean completeIfOpen(Item item) {
+        if (openItems.remove(item.id()) == null) return false;
+        partial.remove(item.id());
+        thread.recordItem(turnId, item);
+        thread.emit(new Event.ItemCompleted(thread.id(), turnId, item));
+        return true;
+    }
+
     Map<String, Item> openItems() {
         for (var e : partial.entrySet()) openItems.computeIfPresent(e.getKey(), (k, v) -> e.getValue().get());
         return openItems;

@@ -53,6 +53,10 @@ public final class TurnRunner implements Runnable {
     /** Input added by turn/steer, taken in before the next model request; guarded by {@code this}. */
     private final List<List<InputPart>> steered = new ArrayList<>();
     private boolean acceptingInput = true;
+    /** History from work attached to this turn (user shell commands), taken in like steered input. */
+    private final List<ObjectNode> injected = new ArrayList<>();
+    /** Attached work still running; the turn does not end before it reports. Guarded by {@code this}. */
+    private int attached;
 
     TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
                ToolRegistry tools, Object outputSchema) {
@@ -98,19 +102,83 @@ public final class TurnRunner implements Runnable {
         return true;
     }
 
-    /** Takes the steered input; with {@code close}, an empty queue also stops further steering. */
-    private synchronized List<List<InputPart>> takeSteered(boolean close) {
-        if (steered.isEmpty()) {
-            if (close) acceptingInput = false;
-            return List.of();
+    /** What arrived for the running turn since the last model request: steered input, attached results. */
+    private record Pending(List<List<InputPart>> inputs, List<ObjectNode> history) {
+        boolean isEmpty() { return inputs.isEmpty() && history.isEmpty(); }
+    }
+
+    /**
+     * Takes what arrived; with {@code close}, nothing pending also stops further input. Closing first waits
+     * for attached work (a user command started during the turn is part of it; an interrupt kills it).
+     */
+    private synchronized Pending takeSteered(boolean close) {
+        while (close && attached > 0 && steered.isEmpty() && injected.isEmpty() && !cancellation.isCancelled()) {
+            try {
+                wait(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        List<List<InputPart>> out = List.copyOf(steered);
+        if (steered.isEmpty() && injected.isEmpty()) {
+            if (close) acceptingInput = false;
+            return new Pending(List.of(), List.of());
+        }
+        Pending out = new Pending(List.copyOf(steered), List.copyOf(injected));
         steered.clear();
+        injected.clear();
         return out;
     }
 
-    private void recordSteered(List<List<InputPart>> batches) {
-        for (List<InputPart> in : batches) {
+    /** Work running alongside this turn (a user shell command): its items belong to the turn. */
+    public final class Attachment {
+        private boolean done;
+
+        public TurnContext context() { return ctx; }
+
+        /**
+         * Reports the work finished, with the history entry the model should see (or null). Returns false
+         * when the turn had already stopped taking input: the caller records the entry itself.
+         */
+        public boolean finish(ObjectNode historyItem) {
+            synchronized (TurnRunner.this) {
+                if (done) return false;
+                done = true;
+                attached--;
+                TurnRunner.this.notifyAll();
+                if (historyItem == null) return true;
+                if (!acceptingInput) return false;
+                injected.add(historyItem);
+                return true;
+            }
+        }
+    }
+
+    /** Gives attached work (killed by an interrupt) a moment to report its own end before the turn closes it. */
+    private synchronized void awaitAttached(long maxMs) {
+        long deadline = System.currentTimeMillis() + maxMs;
+        while (attached > 0) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) return;
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Attaches work to this turn; null when it is a review or task turn, or no longer takes input. */
+    synchronized Attachment attach() {
+        if (review != null || body != null || !acceptingInput || cancellation.isCancelled()) return null;
+        attached++;
+        return new Attachment();
+    }
+
+    private void recordSteered(Pending pending) {
+        if (!pending.history().isEmpty()) thread.appendHistory(pending.history());
+        for (List<InputPart> in : pending.inputs()) {
             long now = System.currentTimeMillis();
             Item.UserMessage user = new Item.UserMessage(Ids.uuidV7(), in, now, null);
             ctx.itemStarted(user);
@@ -191,7 +259,7 @@ public final class TurnRunner implements Runnable {
             if (attempt.calls.isEmpty()) {
                 thread.addUsage(turnId, attempt.usage);
                 tools.roundEnded(ctx);
-                List<List<InputPart>> more = takeSteered(true);
+                Pending more = takeSteered(true);
                 if (more.isEmpty()) return;
                 recordSteered(more);
                 continue;
@@ -236,9 +304,11 @@ public final class TurnRunner implements Runnable {
     }
 
     private void finish(TurnStatus status, TurnFailure failure) {
-        takeSteered(true);
+        awaitAttached(2000);
+        Pending left = takeSteered(true);
+        if (!left.history().isEmpty()) thread.appendHistory(left.history());
         long now = System.currentTimeMillis();
-        for (Item open : List.copyOf(ctx.openItems().values())) ctx.itemCompleted(OpenItems.close(open, now));
+        for (Item open : List.copyOf(ctx.openItems().values())) ctx.completeIfOpen(OpenItems.close(open, now));
         Item.AgentMessage reviewMessage = null;
         if (review != null) {
             reviewMessage = review.end(ctx, thread, thread.settings(), status, failure,

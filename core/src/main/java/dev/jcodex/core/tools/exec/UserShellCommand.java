@@ -25,10 +25,32 @@ import java.util.Locale;
 public final class UserShellCommand implements TurnRunner.TurnBody {
     private final ThreadToolState state;
     private final String command;
+    private final TurnRunner.Attachment attachment;
 
-    public UserShellCommand(ThreadToolState state, String command) {
+    /** A command that is a turn of its own; its result goes straight into the thread's history. */
+    public UserShellCommand(ThreadToolState state, String command) { this(state, command, null); }
+
+    /**
+     * A command run alongside a running turn ({@code attachment}): its item belongs to that turn and its
+     * result reaches the model before the turn's next request, as steered input does.
+     */
+    public UserShellCommand(ThreadToolState state, String command, TurnRunner.Attachment attachment) {
         this.state = state;
         this.command = command;
+        this.attachment = attachment;
+    }
+
+    /** Runs the attached command to its end (on the caller's thread); always reports to the turn. */
+    public void runAttached() {
+        try {
+            run(attachment.context());
+        } catch (InterruptedException e) {
+            // the turn was interrupted: the command is dead and its item closed
+        } catch (RuntimeException e) {
+            e.printStackTrace(System.err);
+        } finally {
+            attachment.finish(null); // no-op when remember() already reported
+        }
     }
 
     @Override
@@ -80,7 +102,7 @@ public final class UserShellCommand implements TurnRunner.TurnBody {
 
     private static void complete(TurnContext ctx, Item.CommandExecution item, String processId, ItemStatus status,
                                  String output, Integer exit, long durationMs) {
-        ctx.itemCompleted(new Item.CommandExecution(item.id(), item.command(), item.cwd(), processId, item.source(),
+        ctx.completeIfOpen(new Item.CommandExecution(item.id(), item.command(), item.cwd(), processId, item.source(),
                 status, item.actions(), output, exit, durationMs, item.startedAtMs(), System.currentTimeMillis()));
     }
 
@@ -91,6 +113,8 @@ public final class UserShellCommand implements TurnRunner.TurnBody {
                 + "Duration: " + String.format(Locale.ROOT, "%.4f", wallSeconds) + " seconds\n"
                 + "Output:\n" + ExecOutput.truncate(output, ExecOutput.DEFAULT_MAX_TOKENS)
                 + "\n</result>\n</user_shell_command>";
-        ctx.thread().appendHistoryWithContext(ctx.thread().settings(), List.of(InitialContext.message("user", text)));
+        com.fasterxml.jackson.databind.node.ObjectNode msg = InitialContext.message("user", text);
+        if (attachment != null && attachment.finish(msg)) return;
+        ctx.thread().appendHistoryWithContext(ctx.thread().settings(), List.of(msg));
     }
 }
