@@ -118,4 +118,49 @@ class ReviewChangesTest {
         assertTrue(g.request().contains("[diff of huge.txt cut here for length: showed"), g.request().substring(0, 2000));
         assertTrue(g.request().contains("huge.txt  +"), "listed in the summary");
     }
+
+    @Test
+    void untrackedFilesMatchWhatGitWouldShow() throws Exception {
+        TestRepo r = new TestRepo(tmp);
+        r.write("base.txt", "b\n").commitAll("base");
+        r.write("u/plain.txt", "one\ntwo\n").write("u/nonl.txt", "no newline").write("u/empty.txt", "");
+        r.writeBytes("u/bin.dat", new byte[]{1, 0, 2});
+        r.write(".gitignore", "ignored.txt\n").write("ignored.txt", "secret\n");
+        java.nio.file.Files.createSymbolicLink(tmp.resolve("u/link"), java.nio.file.Path.of("plain.txt"));
+        for (String path : java.util.List.of("u/plain.txt", "u/nonl.txt", "u/empty.txt", "u/bin.dat", "u/link")) {
+            String ours = NewFileDiff.of(tmp, path, 1_000_000);
+            String git = gitNoIndex(path);
+            assertEquals(stripIndexLine(git), ours, path);
+        }
+        ReviewChanges.Gathered g = ReviewChanges.gather(tmp, new ReviewTarget.UncommittedChanges(), 100_000);
+        assertFalse(g.request().contains("secret"), "ignored files stay out");
+        assertTrue(g.request().contains("+one") && g.request().contains("u/bin.dat  (binary)"), g.request());
+    }
+
+    @Test
+    void aThousandUntrackedFilesAreAllRead() throws Exception {
+        TestRepo r = new TestRepo(tmp);
+        r.write("base.txt", "b\n").commitAll("base");
+        for (int i = 0; i < 1000; i++) r.write("gen/f" + i + ".txt", "content " + i + "\n");
+        long t0 = System.nanoTime();
+        ReviewChanges.Gathered g = ReviewChanges.gather(tmp, new ReviewTarget.UncommittedChanges(), 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(g.truncated());
+        assertTrue(g.request().contains("+content 999"));
+        assertTrue(g.request().contains("1000 files changed"), g.request().substring(0, 300));
+        assertTrue(ms < 5000, "took " + ms + " ms");
+    }
+
+    private String gitNoIndex(String path) throws Exception {
+        Process p = new ProcessBuilder("git", "diff", "--no-index", "--no-color", "--", "/dev/null", path)
+                .directory(tmp.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** git adds an "index 0000000..abc1234" line with blob hashes; we do not compute hashes. */
+    private static String stripIndexLine(String diff) {
+        return diff.replaceAll("(?m)^index [0-9a-f]+\\.\\.[0-9a-f]+\n", "");
+    }
 }
