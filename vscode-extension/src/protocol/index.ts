@@ -41,7 +41,9 @@ export type ClientRequest =
   | ThreadNameSetRequest
   | ThreadLoadedListRequest
   | ThreadUnsubscribeRequest
-  | TurnSteerRequest;
+  | TurnSteerRequest
+  | ReviewStartRequest
+  | ThreadShellCommandRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -68,6 +70,17 @@ export type SandboxPolicy =
  * via the `definition` "MergeStrategy".
  */
 export type MergeStrategy = 'replace' | 'upsert';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewTarget".
+ */
+export type ReviewTarget =
+  ReviewTargetUncommittedChanges | ReviewTargetBaseBranch | ReviewTargetCommit | ReviewTargetCustom;
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewDelivery".
+ */
+export type ReviewDelivery = 'inline' | 'detached';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ServerNotification".
@@ -275,6 +288,14 @@ export interface JcodexProtocol {
   ReasoningSummaryPartAddedNotification?: ReasoningSummaryPartAddedNotification;
   ReasoningSummaryTextDeltaNotification?: ReasoningSummaryTextDeltaNotification;
   ReasoningTextDeltaNotification?: ReasoningTextDeltaNotification;
+  ReviewDelivery?: ReviewDelivery;
+  ReviewStartParams?: ReviewStartParams;
+  ReviewStartResponse?: ReviewStartResponse;
+  ReviewTarget?: ReviewTarget;
+  ReviewTargetBaseBranch?: ReviewTargetBaseBranch;
+  ReviewTargetCommit?: ReviewTargetCommit;
+  ReviewTargetCustom?: ReviewTargetCustom;
+  ReviewTargetUncommittedChanges?: ReviewTargetUncommittedChanges;
   SandboxMode?: SandboxMode;
   SandboxPolicy?: SandboxPolicy;
   SandboxPolicyDangerFullAccess?: SandboxPolicyDangerFullAccess;
@@ -314,6 +335,7 @@ export interface JcodexProtocol {
   ThreadReadResponse?: ThreadReadResponse;
   ThreadResumeParams?: ThreadResumeParams;
   ThreadSetNameParams?: ThreadSetNameParams;
+  ThreadShellCommandParams?: ThreadShellCommandParams;
   ThreadStartParams?: ThreadStartParams;
   ThreadStartResponse?: ThreadStartResponse;
   ThreadStartedNotification?: ThreadStartedNotification1;
@@ -1003,6 +1025,65 @@ export interface TurnSteerParams {
   threadId?: string | null;
   input?: UserInput[] | null;
   expectedTurnId?: string | null;
+}
+export interface ReviewStartRequest {
+  id: string | number;
+  method: 'review/start';
+  params: ReviewStartParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewStartParams".
+ */
+export interface ReviewStartParams {
+  threadId?: string | null;
+  target?: ReviewTarget | null;
+  delivery?: ReviewDelivery | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewTargetUncommittedChanges".
+ */
+export interface ReviewTargetUncommittedChanges {
+  type: 'uncommittedChanges';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewTargetBaseBranch".
+ */
+export interface ReviewTargetBaseBranch {
+  type: 'baseBranch';
+  branch: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewTargetCommit".
+ */
+export interface ReviewTargetCommit {
+  type: 'commit';
+  sha: string | null;
+  title: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewTargetCustom".
+ */
+export interface ReviewTargetCustom {
+  type: 'custom';
+  instructions: string | null;
+}
+export interface ThreadShellCommandRequest {
+  id: string | number;
+  method: 'thread/shellCommand';
+  params: ThreadShellCommandParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadShellCommandParams".
+ */
+export interface ThreadShellCommandParams {
+  threadId?: string | null;
+  command?: string | null;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -2038,6 +2119,14 @@ export interface ModelListResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ReviewStartResponse".
+ */
+export interface ReviewStartResponse {
+  turn: Turn | null;
+  reviewThreadId: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "SkillsListResponse".
  */
 export interface SkillsListResponse {
@@ -2182,6 +2271,8 @@ export interface ResponsesByMethod {
   'thread/loaded/list': ThreadLoadedListResponse;
   'thread/unsubscribe': ThreadUnsubscribeResponse;
   'turn/steer': TurnSteerResponse;
+  'review/start': ReviewStartResponse;
+  'thread/shellCommand': EmptyResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
