@@ -48,13 +48,14 @@ public final class AppServer {
         CoreTools tools = new CoreTools(approvals);
         // Commands left running in exec sessions die with the daemon, not after it.
         Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
-        // Sandbox detection probes the kernel once per process; do it now, not when the first command waits.
-        Thread.ofPlatform().daemon().name("jcodex-sandbox-probe").start(dev.jcodex.sandbox.Sandbox::system);
         ConfigHandler config = new ConfigHandler(configLoader);
-        // The thread index (SQLite) opens once the handshake is answered, off the startup path.
+        // Work every session needs soon but the handshake does not waits until initialize is answered (on a
+        // loaded 2-core box it would otherwise compete with the reply for CPU): the thread index (SQLite), and
+        // sandbox detection, which probes the kernel once per process (before the first command, not during it).
         new InitializeHandler(configLoader.codexHome(), conn -> {
             config.sendWarnings(conn);
             store.startInBackground();
+            startSandboxProbe();
         }).register(dispatcher);
         config.register(dispatcher);
         new ModelHandler(configLoader).register(dispatcher);
@@ -84,6 +85,15 @@ public final class AppServer {
     }
 
     private final ApprovalBroker approvals;
+
+    private final java.util.concurrent.atomic.AtomicBoolean sandboxProbed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void startSandboxProbe() {
+        if (sandboxProbed.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("jcodex-sandbox-probe").start(dev.jcodex.sandbox.Sandbox::system);
+        }
+    }
+
     private McpTools mcp;
 
     private synchronized McpTools mcp() {

@@ -134,7 +134,8 @@ public final class Dispatcher {
 
     /** Params are optional on the wire when every field is; a missing object reads as {}. */
     static <P> P parse(String method, Class<P> type, JsonNode params) {
-        JsonNode node = params == null || params instanceof NullNode ? ProtocolJson.MAPPER.createObjectNode() : params;
+        JsonNode node = params == null || params instanceof NullNode
+                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : params;
         if (!node.isObject()) {
             throw RpcException.invalidParams("Invalid params for " + method + ": expected an object, got "
                     + node.getNodeType().toString().toLowerCase());

@@ -85,7 +85,7 @@ public final class JsonRpcConnection {
         }
         JsonNode node;
         try {
-            node = ProtocolJson.MAPPER.readTree(buf, off, len);
+            node = TreeCodec.read(buf, off, len);
         } catch (StreamConstraintsException e) {
             sendError(NullNode.instance, RpcException.invalidRequest("Invalid request: " + firstLine(e.getOriginalMessage())));
             return;
@@ -180,16 +180,20 @@ public final class JsonRpcConnection {
     public void sendResult(JsonNode id, Object result) {
         write(g -> {
             g.writeFieldName("id");
-            g.writeTree(id);
+            TreeCodec.write(g, id);
             g.writeFieldName("result");
-            ProtocolJson.MAPPER.writeValue(g, result == null ? ProtocolJson.MAPPER.createObjectNode() : result);
+            if (result == null) {
+                g.writeStartObject();
+                g.writeEndObject();
+            } else if (result instanceof JsonNode tree) TreeCodec.write(g, tree);
+            else ProtocolJson.MAPPER.writeValue(g, result);
         });
     }
 
     public void sendError(JsonNode id, RpcException e) {
         write(g -> {
             g.writeFieldName("id");
-            g.writeTree(id == null ? NullNode.instance : id);
+            TreeCodec.write(g, id == null ? NullNode.instance : id);
             g.writeObjectFieldStart("error");
             g.writeNumberField("code", e.code());
             g.writeStringField("message", e.getMessage());
@@ -235,7 +239,7 @@ public final class JsonRpcConnection {
         pending.put(id, f);
         write(g -> {
             g.writeFieldName("id");
-            g.writeTree(LongNode.valueOf(id));
+            g.writeNumber(id);
             g.writeStringField("method", method);
             g.writeFieldName("params");
             ProtocolJson.MAPPER.writeValue(g, params);
@@ -257,7 +261,7 @@ public final class JsonRpcConnection {
         pending.put(id, f);
         write(g -> {
             g.writeFieldName("id");
-            g.writeTree(LongNode.valueOf(id));
+            g.writeNumber(id);
             g.writeStringField("method", method);
             g.writeFieldName("params");
             ProtocolJson.MAPPER.writeValue(g, params);
@@ -281,7 +285,7 @@ public final class JsonRpcConnection {
 
     private static byte[] serialize(Body body) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = ProtocolJson.MAPPER.getFactory().createGenerator(bos)) {
+        try (JsonGenerator g = TreeCodec.FACTORY.createGenerator(bos)) {
             g.writeStartObject();
             body.write(g);
             g.writeEndObject();
