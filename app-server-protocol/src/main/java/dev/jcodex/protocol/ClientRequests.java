@@ -120,6 +120,8 @@ public final class ClientRequests {
     public static final RequestMethod<ThreadShellCommandParams, EmptyResponse> THREAD_SHELL_COMMAND =
             new RequestMethod<>("thread/shellCommand", ThreadShellCommandParams.class, EmptyResponse.class);
 
+    public static final RequestMethod<ThreadIdParams, EmptyResponse> THREAD_COMPACT_START =
+            new RequestMethod<>("thread/compact/start", ThreadIdParams.class, EmptyResponse.class);
     public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
             CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
             GET_AUTH_STATUS,
@@ -128,5 +130,5 @@ public final class ClientRequests {
             FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST,
             THREAD_LIST, THREAD_READ, THREAD_RESUME, THREAD_FORK, THREAD_ARCHIVE, THREAD_UNARCHIVE,
             THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE, TURN_STEER,
-            REVIEW_START, THREAD_SHELL_COMMAND);
+            REVIEW_START, THREAD_SHELL_COMMAND, THREAD_COMPACT_START);
 }

@@ -29,6 +29,20 @@ public final class TurnHandler {
         d.on(ClientRequests.TURN_START, this::start);
         d.on(ClientRequests.TURN_INTERRUPT, this::interrupt);
         d.on(ClientRequests.TURN_STEER, this::steer);
+        d.on(ClientRequests.THREAD_COMPACT_START, this::compact);
+    }
+
+    /** thread/compact/start: answers {} and then runs a turn holding just the contextCompaction item. */
+    Reply compact(JsonRpcConnection conn, dev.jcodex.protocol.v2.ThreadIdParams p) {
+        AgentThread t = loaded(p.threadId());
+        PendingTurn pending;
+        try {
+            pending = t.prepareCompaction();
+        } catch (IllegalStateException e) {
+            throw RpcException.invalidRequest(e.getMessage());
+        }
+        conn.session().subscribe(t.id());
+        return Reply.then(EmptyResponse.INSTANCE, pending::launch);
     }
 
     TurnSteerResponse steer(JsonRpcConnection conn, TurnSteerParams p) {

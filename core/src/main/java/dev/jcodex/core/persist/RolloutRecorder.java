@@ -61,6 +61,36 @@ public final class RolloutRecorder implements EventSink {
             if (!m.ephemeral() && m.path() == null) m.setPath(store.newRolloutPath(m.id(), m.createdAt() * 1000).toString());
         });
         tm.onHistoryAppended(this::historyAppended);
+        tm.onHistoryReplaced(this::historyReplaced);
+    }
+
+    /**
+     * A compaction: the history written so far is flushed, swapped for the replacement and a {@code compacted}
+     * line records the replacement (resume rebuilds the model history from it), all under the session lock so
+     * no flush in between writes the old history past the swap.
+     */
+    private void historyReplaced(AgentThread t, java.util.List<ObjectNode> replacement, String summary, Runnable swap) {
+        Session s = sessions.get(t.id());
+        if (s == null) {
+            swap.run();
+            return;
+        }
+        synchronized (s) {
+            try {
+                flushHistory(t, s);
+            } catch (RuntimeException ex) {
+                System.err.println("jcodex: rollout write failed for thread " + t.id() + ": " + ex);
+            }
+            swap.run();
+            s.historyWritten = t.historySize();
+            try {
+                ObjectNode p = Json.object().put("message", summary);
+                p.set("replacement_history", Json.MAPPER.valueToTree(replacement));
+                s.writer.write("compacted", p);
+            } catch (RuntimeException ex) {
+                System.err.println("jcodex: rollout write failed for thread " + t.id() + ": " + ex);
+            }
+        }
     }
 
     @Override

@@ -26,6 +26,10 @@ public final class AgentThread {
     private volatile ThreadState state = ThreadState.IDLE;
     private boolean contextSent;
     private TokenUsage totalUsage = TokenUsage.ZERO;
+    /** Tokens the model saw in the latest request (its input plus output): what auto-compaction compares. */
+    private long contextTokens;
+    /** Set when a turn failed with contextWindowExceeded: the next turn compacts first. */
+    private boolean compactBeforeNextTurn;
 
     private final dev.jcodex.core.config.Config config;
 
@@ -103,6 +107,14 @@ public final class AgentThread {
         TurnRunner runner = new TurnRunner(this, dev.jcodex.core.util.Ids.uuidV7(), List.of(), settings,
                 manager.modelFor(this, settings), new dev.jcodex.core.tools.ToolRegistry(), null, null, body);
         return begin(runner, preview);
+    }
+
+    /** Prepares a turn that only compacts the history (thread/compact/start); launched like any other turn. */
+    public synchronized PendingTurn prepareCompaction() {
+        checkIdle();
+        TurnRunner runner = new TurnRunner(this, dev.jcodex.core.util.Ids.uuidV7(), List.of(), settings,
+                manager.modelFor(this, settings), new dev.jcodex.core.tools.ToolRegistry(), null, null, null, true);
+        return begin(runner, "");
     }
 
     private void checkIdle() {
@@ -243,13 +255,45 @@ public final class AgentThread {
         turns.addAll(savedTurns);
         totalUsage = usage == null ? TokenUsage.ZERO : usage;
         contextSent = !history.isEmpty();
+        // contextTokens stays 0: the rollout keeps no per-request count, the first request's usage sets it.
     }
 
     public synchronized List<ObjectNode> historySnapshot() { return List.copyOf(history); }
 
-    synchronized void addUsage(String turnId, TokenUsage last) {
-        totalUsage = totalUsage.plus(last);
-        emit(new Event.TokenUsageUpdated(id(), turnId, totalUsage, last, manager.contextWindow(settings.model())));
+    void addUsage(String turnId, TokenUsage last) {
+        TokenUsage total;
+        synchronized (this) {
+            totalUsage = totalUsage.plus(last);
+            if (last.totalTokens() > 0) contextTokens = last.totalTokens();
+            total = totalUsage;
+        }
+        // Emitted outside the lock: the recorder takes its session lock and then this thread's.
+        emit(new Event.TokenUsageUpdated(id(), turnId, total, last, manager.contextWindow(config, settings.model())));
+    }
+
+    /** True when the history should be compacted before the next model request. */
+    synchronized boolean needsCompaction(String model) {
+        if (compactBeforeNextTurn) return true;
+        Long window = manager.contextWindow(config, model);
+        return window != null && contextTokens >= Compaction.autoCompactLimit(config, window);
+    }
+
+    synchronized void compactBeforeNextTurn() { compactBeforeNextTurn = true; }
+
+    /**
+     * Replaces the model history with a compacted one. The swap runs inside the history-replaced hook so a
+     * recorder can write its {@code compacted} line atomically with it.
+     */
+    void replaceHistory(List<ObjectNode> replacement, String summary, long estimatedTokens) {
+        manager.historyReplaced(this, replacement, summary, () -> {
+            synchronized (this) {
+                history.clear();
+                history.addAll(replacement);
+                contextSent = true;
+                contextTokens = estimatedTokens;
+                compactBeforeNextTurn = false;
+            }
+        });
     }
 
     /** Re-announces the token total of a thread loaded from disk (clients show it before the next turn). */
@@ -261,7 +305,7 @@ public final class AgentThread {
             total = totalUsage;
             lastTurn = turns.getLast().id();
         }
-        emit(new Event.TokenUsageUpdated(id(), lastTurn, total, TokenUsage.ZERO, manager.contextWindow(settings.model())));
+        emit(new Event.TokenUsageUpdated(id(), lastTurn, total, TokenUsage.ZERO, manager.contextWindow(config, settings.model())));
     }
 
     private static String firstText(List<InputPart> input) {

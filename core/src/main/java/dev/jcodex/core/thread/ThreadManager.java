@@ -90,6 +90,22 @@ public final class ThreadManager {
 
     void historyAppended(AgentThread t) { historyHook.accept(t); }
 
+    /** Sees a compaction: must run {@code swap} (which replaces the history), and may record it around that. */
+    public interface HistoryReplacedHook {
+        void replaced(AgentThread t, List<com.fasterxml.jackson.databind.node.ObjectNode> replacement, String summary,
+                      Runnable swap);
+    }
+
+    private volatile HistoryReplacedHook replacedHook = (t, r, s, swap) -> swap.run();
+
+    /** Installs what runs when a compaction replaces a thread's history (persistence writes a compacted line). */
+    public void onHistoryReplaced(HistoryReplacedHook hook) { this.replacedHook = hook; }
+
+    void historyReplaced(AgentThread t, List<com.fasterxml.jackson.databind.node.ObjectNode> replacement, String summary,
+                         Runnable swap) {
+        replacedHook.replaced(t, replacement, summary, swap);
+    }
+
     private AgentThread create(StartOptions o, ThreadMetadata restored, java.util.function.Consumer<AgentThread> seed) {
         String cwd = resolveCwd(o.cwd());
         Config config = configLoader.load(Path.of(cwd), o.configOverrides());
@@ -157,6 +173,12 @@ public final class ThreadManager {
                 c.number("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES));
         String global = ProjectDocs.globalInstructions(c.codexHome(), c.string("instructions", null));
         return ProjectDocs.userInstructions(cwd, global, project);
+    }
+
+    /** The model's context window: {@code model_context_window} from config when set, else the catalog's. */
+    Long contextWindow(Config c, String model) {
+        long configured = c == null ? -1 : c.number("model_context_window", -1);
+        return configured > 0 ? Long.valueOf(configured) : contextWindow(model);
     }
 
     Long contextWindow(String model) {

@@ -37,6 +37,8 @@ public final class TurnRunner implements Runnable {
     private final ModelClient model;
     private final ToolRegistry tools;
     private final Object outputSchema;
+    /** A thread/compact/start turn: it compacts the history and nothing else. */
+    private final boolean compactOnly;
     private final Cancellation cancellation = new Cancellation();
     private final TurnContext ctx;
     private final long startedAtMs = System.currentTimeMillis();
@@ -65,6 +67,12 @@ public final class TurnRunner implements Runnable {
 
     TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
                ToolRegistry tools, Object outputSchema, ReviewSession review, TurnBody body) {
+        this(thread, turnId, input, settings, model, tools, outputSchema, review, body, false);
+    }
+
+    TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
+               ToolRegistry tools, Object outputSchema, ReviewSession review, TurnBody body, boolean compactOnly) {
+        this.compactOnly = compactOnly;
         this.review = review;
         this.body = body;
         this.thread = thread;
@@ -198,6 +206,10 @@ public final class TurnRunner implements Runnable {
                 body.run(ctx);
                 return;
             }
+            if (compactOnly) {
+                Compaction.run(thread, ctx, model, settings, cancellation);
+                return;
+            }
             if (review != null) {
                 review.begin(ctx, settings);
             } else {
@@ -206,6 +218,7 @@ public final class TurnRunner implements Runnable {
                 ctx.itemStarted(user);
                 thread.appendUserInput(input, settings);
                 ctx.itemCompleted(new Item.UserMessage(user.id(), input, now, System.currentTimeMillis()));
+                compactIfNeeded();
             }
             loop();
         } catch (InterruptedException e) {
@@ -216,6 +229,7 @@ public final class TurnRunner implements Runnable {
             } else {
                 status = TurnStatus.FAILED;
                 failure = new TurnFailure(e.getMessage(), e.kind(), e.httpStatus(), e.details());
+                if ("contextWindowExceeded".equals(e.kind())) thread.compactBeforeNextTurn();
             }
         } catch (RuntimeException e) {
             if (cancellation.isCancelled()) {
@@ -272,7 +286,14 @@ public final class TurnRunner implements Runnable {
             }
             tools.roundEnded(ctx);
             recordSteered(takeSteered(false));
+            compactIfNeeded();
         }
+    }
+
+    /** Auto-compaction: before the turn's first request and after each tool round, when the context is full. */
+    private void compactIfNeeded() throws ModelError, InterruptedException {
+        // A review samples its own conversation; the thread's history is not what fills its window.
+        if (review == null && thread.needsCompaction(settings.model())) Compaction.run(thread, ctx, model, settings, cancellation);
     }
 
     private void runTools(List<ToolCall> calls) throws InterruptedException {
