@@ -43,7 +43,8 @@ export type ClientRequest =
   | ThreadUnsubscribeRequest
   | TurnSteerRequest
   | ReviewStartRequest
-  | ThreadShellCommandRequest;
+  | ThreadShellCommandRequest
+  | ThreadCompactStartRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -1084,6 +1085,11 @@ export interface ThreadShellCommandRequest {
 export interface ThreadShellCommandParams {
   threadId?: string | null;
   command?: string | null;
+}
+export interface ThreadCompactStartRequest {
+  id: string | number;
+  method: 'thread/compact/start';
+  params: ThreadIdParams;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -2273,6 +2279,7 @@ export interface ResponsesByMethod {
   'turn/steer': TurnSteerResponse;
   'review/start': ReviewStartResponse;
   'thread/shellCommand': EmptyResponse;
+  'thread/compact/start': EmptyResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
