@@ -208,6 +208,7 @@ public final class ChatCompletionsClient implements ModelClient {
                 .header("content-type", "application/json")
                 .header("accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpClients.closeOnLoopback(rb, endpoint());
         extraHeaders.forEach(rb::header);
         if (request.originator() != null) rb.header("originator", request.originator());
         String key = provider.apiKey();

@@ -126,6 +126,7 @@ public final class ResponsesClient implements ModelClient {
                 .header("content-type", "application/json")
                 .header("accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpClients.closeOnLoopback(rb, endpoint());
         extraHeaders.forEach(rb::header);
         if (request.threadId() != null) rb.header("session_id", request.threadId());
         if (request.originator() != null) rb.header("originator", request.originator());
