@@ -7,10 +7,6 @@ import path from 'node:path';
 import { AppServerClient, RpcError } from '../dist/client.mjs';
 import { JCODEX, startDaemon, runTurn, itemsOfTurn } from '../testlib/daemon.mjs';
 
-// exec_command / apply_patch and their approval requests are being landed by the tools engineer; until the
-// daemon runs tools these tests cannot pass. Flip to false (or set JCODEX_TEST_TOOLS=1) when they are on main.
-const TOOLS_PENDING = process.env.JCODEX_TEST_TOOLS ? false
-  : 'daemon has no exec_command/apply_patch tools or approval requests on main yet (tools issue in progress)';
 
 test('initialize answers a userAgent whose version a Codex client accepts', { timeout: 90_000 }, async () => {
   const d = await startDaemon();
@@ -70,7 +66,7 @@ test('turn/interrupt ends a streaming turn as interrupted and closes its items',
   }
 });
 
-test('a command approval is answered with accept and the command runs', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
+test('a command approval is answered with accept and the command runs', { timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     writeFileSync(path.join(d.work, 'marker-for-ls.txt'), 'x');
@@ -96,7 +92,7 @@ test('a command approval is answered with accept and the command runs', { skip: 
   }
 });
 
-test('a declined command does not run', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
+test('a declined command does not run', { timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     d.client.handle('item/commandExecution/requestApproval', () => ({ decision: 'decline' }));
@@ -110,7 +106,7 @@ test('a declined command does not run', { skip: TOOLS_PENDING, timeout: 90_000 }
   }
 });
 
-test('a file change approval is answered and the file is written', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
+test('a file change approval is answered and the file is written', { timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     let asked = 0;
@@ -127,7 +123,7 @@ test('a file change approval is answered and the file is written', { skip: TOOLS
   }
 });
 
-test('turn/interrupt while an approval is pending resolves the request and ends the turn', { skip: TOOLS_PENDING, timeout: 90_000 }, async () => {
+test('turn/interrupt while an approval is pending resolves the request and ends the turn', { timeout: 90_000 }, async () => {
   const d = await startDaemon({ approvalPolicy: 'untrusted' });
   try {
     let asked;

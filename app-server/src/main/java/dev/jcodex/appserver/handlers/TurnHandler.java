@@ -76,14 +76,15 @@ public final class TurnHandler {
         return Reply.then(new TurnStartResponse(ThreadView.turn(pending.info())), pending::launch);
     }
 
-    EmptyResponse interrupt(JsonRpcConnection conn, TurnInterruptParams p) {
+    /** Validates, answers {}, and only then stops the turn, so the reply precedes its turn/completed. */
+    Reply interrupt(JsonRpcConnection conn, TurnInterruptParams p) {
         AgentThread t = loaded(p.threadId());
-        if (!t.interrupt(p.turnId())) {
-            var active = t.activeTurn();
+        var active = t.activeTurn();
+        if (active == null || !active.turnId().equals(p.turnId())) {
             throw RpcException.invalidRequest(active == null ? "no active turn to interrupt on thread " + p.threadId()
                     : "expected active turn id `" + p.turnId() + "` but found `" + active.turnId() + "`");
         }
-        return EmptyResponse.INSTANCE;
+        return Reply.then(EmptyResponse.INSTANCE, () -> t.interrupt(p.turnId()));
     }
 
     private AgentThread loaded(String threadId) {
