@@ -19,7 +19,10 @@ final class Ingress {
     private final Thread processor;
     private volatile boolean closed;
 
+    private final int capacity;
+
     Ingress(int capacity, String name) {
+        this.capacity = capacity;
         this.permits = new Semaphore(capacity);
         this.processor = Thread.ofVirtual().name(name).start(this::process);
     }
@@ -44,6 +47,24 @@ final class Ingress {
             }
         } catch (InterruptedException e) {
             // closed
+        }
+    }
+
+    /**
+     * Waits (bounded) until every request queued so far has run and every reply owed has been written, so a
+     * client that writes its requests and closes the pipe still gets all its answers.
+     */
+    void drain(long timeoutMs) {
+        if (closed) return;
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        queue.add(reached::countDown);
+        try {
+            if (!reached.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (permits.tryAcquire(capacity, left, java.util.concurrent.TimeUnit.NANOSECONDS)) permits.release(capacity);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

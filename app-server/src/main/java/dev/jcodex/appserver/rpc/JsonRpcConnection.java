@@ -64,6 +64,9 @@ public final class JsonRpcConnection {
         if (closed) r.run();
     }
 
+    /** The peer stopped sending (EOF): answer everything it asked for before closing (bounded wait). */
+    public void drain(long timeoutMs) { ingress.drain(timeoutMs); }
+
     public void close() {
         if (closed) return;
         closed = true;

@@ -45,6 +45,7 @@ public final class StdioTransport {
                             "Invalid request: message of " + length + " bytes exceeds the limit of " + MAX_LINE_BYTES));
                 }
             });
+            conn.drain(10_000);
         } finally {
             conn.close();
         }

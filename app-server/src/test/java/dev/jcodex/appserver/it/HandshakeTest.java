@@ -48,4 +48,16 @@ class HandshakeTest {
             assertTrue(r.path("error").path("message").asText().contains("clientInfo.name"));
         }
     }
+
+    @Test
+    void requestsWrittenJustBeforeEofAreStillAnswered() throws Exception {
+        Daemon d = Daemon.start(null);
+        d.sendLine("{\"id\":1,\"method\":\"initialize\",\"params\":{\"clientInfo\":{\"name\":\"eof\",\"version\":\"1\"}}}");
+        d.sendLine("{\"id\":2,\"method\":\"thread/start\",\"params\":{\"cwd\":\"" + d.work() + "\"}}");
+        d.close(); // closes stdin at once and waits for the process to exit
+        java.util.Set<Long> answered = new java.util.HashSet<>();
+        for (JsonNode n : d.received()) if (n.has("result")) answered.add(n.get("id").asLong());
+        assertEquals(java.util.Set.of(1L, 2L), answered, "every request sent before EOF gets its reply");
+        assertEquals(0, d.process().exitValue());
+    }
 }
