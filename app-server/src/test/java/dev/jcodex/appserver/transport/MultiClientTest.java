@@ -1,0 +1,70 @@
+package dev.jcodex.appserver.transport;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcodex.appserver.testing.Daemon;
+import dev.jcodex.appserver.testing.ListeningDaemon;
+import dev.jcodex.appserver.testing.MockResponses;
+import dev.jcodex.appserver.testing.RawWebSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Threads are process-wide: a second client that resumes a running thread follows it, and the turn of a
+ * client that disconnects mid-stream still completes and is persisted.
+ */
+class MultiClientTest {
+    static final String TEXT = "a reply streamed slowly enough for another client to join and the first to leave";
+
+    static JsonNode next(RawWebSocket ws, java.util.function.Predicate<JsonNode> p) throws Exception {
+        while (true) {
+            String t = ws.readText();
+            assertNotNull(t, "connection closed while waiting");
+            JsonNode n = Daemon.M.readTree(t);
+            if (p.test(n)) return n;
+        }
+    }
+
+    static JsonNode result(RawWebSocket ws, long id) throws Exception {
+        JsonNode r = next(ws, n -> !n.has("method") && n.path("id").asLong(-1) == id);
+        assertFalse(r.has("error"), r.toString());
+        return r.get("result");
+    }
+
+    @Test
+    void secondClientFollowsARunningThreadAndTheTurnSurvivesTheFirstClientLeaving() throws Exception {
+        try (MockResponses mock = new MockResponses()) {
+            mock.next().message(TEXT, 30).delayBetween(100).completed();
+            try (ListeningDaemon d = ListeningDaemon.start(mock.configToml(""), Map.of(), "--listen", "ws://127.0.0.1:0");
+                 RawWebSocket b = RawWebSocket.tcp(d.port())) {
+                RawWebSocket a = RawWebSocket.tcp(d.port());
+                a.sendText(WebSocketBridgeTest.INIT);
+                b.sendText(WebSocketBridgeTest.INIT);
+                result(a, 1);
+                result(b, 1);
+                a.sendText("{\"id\":2,\"method\":\"thread/start\",\"params\":{\"cwd\":\"" + d.work() + "\"}}");
+                String threadId = result(a, 2).path("thread").path("id").asText();
+                a.sendText("{\"id\":3,\"method\":\"turn/start\",\"params\":{\"threadId\":\"" + threadId
+                        + "\",\"input\":[{\"type\":\"text\",\"text\":\"hi\"}]}}");
+                String turnId = result(a, 3).path("turn").path("id").asText();
+                next(a, n -> "item/agentMessage/delta".equals(n.path("method").asText()));
+
+                b.sendText("{\"id\":2,\"method\":\"thread/resume\",\"params\":{\"threadId\":\"" + threadId + "\"}}");
+                result(b, 2);
+                JsonNode delta = next(b, n -> "item/agentMessage/delta".equals(n.path("method").asText()));
+                assertEquals(turnId, delta.path("params").path("turnId").asText(), "b follows the running turn");
+
+                a.close(); // the first client goes away mid-stream
+                JsonNode done = next(b, n -> "turn/completed".equals(n.path("method").asText()));
+                assertEquals("completed", done.path("params").path("turn").path("status").asText());
+
+                b.sendText("{\"id\":3,\"method\":\"thread/read\",\"params\":{\"threadId\":\"" + threadId
+                        + "\",\"includeTurns\":true}}");
+                JsonNode turn = result(b, 3).path("thread").path("turns").get(0);
+                assertEquals("completed", turn.path("status").asText());
+                assertTrue(turn.path("items").toString().contains(TEXT), turn.toString());
+            }
+        }
+    }
+}
