@@ -9,11 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -187,62 +183,11 @@ public final class ChatCompletionsClient implements ModelClient {
 
     // ------------------------------------------------------------------ transport
 
-    private URI endpoint() {
-        String base = provider.baseUrl();
-        if (base == null) throw new IllegalStateException("model provider `" + provider.id() + "` has no base_url");
-        StringBuilder url = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                .append("/chat/completions");
-        String sep = "?";
-        for (var e : provider.queryParams().entrySet()) {
-            url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            sep = "&";
-        }
-        return URI.create(url.toString());
-    }
-
     private void send(byte[] body, ModelRequest request, ModelStream sink, Cancellation cancel, Set<String> freeform)
             throws ModelError, InterruptedException {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint())
-                .timeout(Duration.ofMinutes(30))
-                .header("content-type", "application/json")
-                .header("accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpClients.closeOnLoopback(rb, endpoint());
-        extraHeaders.forEach(rb::header);
-        if (request.originator() != null) rb.header("originator", request.originator());
-        String key = provider.apiKey();
-        if (key != null) rb.header("authorization", "Bearer " + key);
-        provider.httpHeaders().forEach(rb::header);
-        provider.envHttpHeaders().forEach((h, env) -> {
-            String v = System.getenv(env);
-            if (v != null && !v.isBlank()) rb.header(h, v);
-        });
-        HttpResponse<InputStream> resp;
-        try {
-            var future = http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (var unused = cancel.onCancel(() -> future.cancel(true))) {
-                resp = future.get();
-            }
-        } catch (java.util.concurrent.CancellationException e) {
-            throw new ModelError("other", "request cancelled", null, false, null);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new ModelError("httpConnectionFailed", "error sending request: " + c, null, true, String.valueOf(c));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException ie) throw ie;
-            throw new ModelError("httpConnectionFailed", "error sending request: " + e, null, true, null);
-        }
-        if (resp.statusCode() / 100 != 2) {
-            String text;
-            try (InputStream in = resp.body()) {
-                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                text = "";
-            }
-            throw HttpErrors.fromStatus(resp.statusCode(), text);
-        }
-        new ChunkReader("chatcmpl_" + responses.incrementAndGet(), sink, freeform).read(resp.body(), cancel);
+        InputStream in = ProviderHttp.postForStream(http, provider, ProviderHttp.endpoint(provider, "/chat/completions"),
+                body, extraHeaders, request, false, cancel);
+        new ChunkReader("chatcmpl_" + responses.incrementAndGet(), sink, freeform).read(in, cancel);
     }
 
     // ------------------------------------------------------------------ response: chunks → Responses events
