@@ -21,7 +21,7 @@ class OverloadTest {
             d.initialize();
             List<Long> slow = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                slow.add(d.request("command/exec", Map.of("command", List.of("sleep", "1"),
+                slow.add(d.request("command/exec", Map.of("command", List.of("sleep", "5"), // long enough that a loaded machine still reads the extras first
                         "sandboxPolicy", Map.of("type", "dangerFullAccess"))));
             }
             List<Long> extra = new ArrayList<>();
