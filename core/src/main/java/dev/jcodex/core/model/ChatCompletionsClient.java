@@ -47,25 +47,7 @@ public final class ChatCompletionsClient implements ModelClient {
             throws ModelError, InterruptedException {
         Set<String> freeform = new HashSet<>();
         byte[] body = requestBody(request, freeform).toString().getBytes(StandardCharsets.UTF_8);
-        int attempt = 0;
-        while (true) {
-            try {
-                send(body, request, sink, cancel, freeform);
-                return;
-            } catch (ModelError e) {
-                if (cancel.isCancelled()) throw e;
-                if (!e.retryable() || e.isStreamDisconnect() || attempt >= provider.requestMaxRetries()) {
-                    throw attempt > 0 && e.httpStatus() != null && e.httpStatus() == 429
-                            ? new ModelError("responseTooManyFailedAttempts", e.getMessage(), 429, false, e.details())
-                            : e;
-                }
-                attempt++;
-                long delay = e.retryAfterMs() > 0 ? e.retryAfterMs() : ResponsesClient.backoffMs(attempt);
-                System.err.println("jcodex: chat request failed (" + e.getMessage() + "), retry " + attempt + "/"
-                        + provider.requestMaxRetries() + " in " + delay + " ms");
-                Thread.sleep(delay);
-            }
-        }
+        ProviderHttp.withRetries(provider, cancel, () -> send(body, request, sink, cancel, freeform));
     }
 
     // ------------------------------------------------------------------ request: Responses items → chat

@@ -20,6 +20,41 @@ import java.util.Map;
 final class ProviderHttp {
     private ProviderHttp() {}
 
+    /** One HTTP attempt of a model request. */
+    @FunctionalInterface
+    interface Attempt {
+        void run() throws ModelError, InterruptedException;
+    }
+
+    /**
+     * Request-level retries shared by every wire API: connect errors, 5xx and retryable 429s are re-sent after
+     * the server's suggested delay or {@link ResponsesClient#backoffMs}; a stream that broke after it started is
+     * not retried here (the turn re-sends it and tells the client); 429s that never succeed become
+     * {@code responseTooManyFailedAttempts}.
+     */
+    static void withRetries(ModelProviderInfo provider, Cancellation cancel, Attempt attempt)
+            throws ModelError, InterruptedException {
+        int retries = 0;
+        while (true) {
+            try {
+                attempt.run();
+                return;
+            } catch (ModelError e) {
+                if (cancel.isCancelled()) throw e;
+                if (!e.retryable() || e.isStreamDisconnect() || retries >= provider.requestMaxRetries()) {
+                    throw retries > 0 && e.httpStatus() != null && e.httpStatus() == 429
+                            ? new ModelError("responseTooManyFailedAttempts", e.getMessage(), 429, false, e.details())
+                            : e;
+                }
+                retries++;
+                long delay = e.retryAfterMs() > 0 ? e.retryAfterMs() : ResponsesClient.backoffMs(retries);
+                System.err.println("jcodex: model request to `" + provider.id() + "` failed (" + e.getMessage()
+                        + "), retry " + retries + "/" + provider.requestMaxRetries() + " in " + delay + " ms");
+                Thread.sleep(delay);
+            }
+        }
+    }
+
     static URI endpoint(ModelProviderInfo provider, String path) {
         String base = provider.baseUrl();
         if (base == null) throw new IllegalStateException("model provider `" + provider.id() + "` has no base_url");

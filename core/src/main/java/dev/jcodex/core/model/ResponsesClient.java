@@ -41,26 +41,8 @@ public final class ResponsesClient implements ModelClient {
     @Override
     public void stream(ModelRequest request, ModelStream sink, Cancellation cancel)
             throws ModelError, InterruptedException {
-        byte[] body = Json.MAPPER.valueToTree(requestBody(request)).toString().getBytes(StandardCharsets.UTF_8);
-        int attempt = 0;
-        while (true) {
-            try {
-                send(body, request, sink, cancel);
-                return;
-            } catch (ModelError e) {
-                if (cancel.isCancelled()) throw e;
-                if (!e.retryable() || e.isStreamDisconnect() || attempt >= provider.requestMaxRetries()) {
-                    throw attempt > 0 && e.httpStatus() != null && e.httpStatus() == 429
-                            ? new ModelError("responseTooManyFailedAttempts", e.getMessage(), 429, false, e.details())
-                            : e;
-                }
-                attempt++;
-                long delay = e.retryAfterMs() > 0 ? e.retryAfterMs() : backoffMs(attempt);
-                System.err.println("jcodex: model request failed (" + e.getMessage() + "), retry " + attempt + "/"
-                        + provider.requestMaxRetries() + " in " + delay + " ms");
-                Thread.sleep(delay);
-            }
-        }
+        byte[] body = requestBody(request).toString().getBytes(StandardCharsets.UTF_8);
+        ProviderHttp.withRetries(provider, cancel, () -> send(body, request, sink, cancel));
     }
 
     /** 200 ms · 2^(n-1), ±10 % jitter. */
