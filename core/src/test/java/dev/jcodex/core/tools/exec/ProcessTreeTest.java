@@ -37,9 +37,13 @@ class ProcessTreeTest {
         }
     }
 
-    /** Our sleeps: the ones with the distinctive durations, wherever they were re-parented. */
+    /**
+     * Our sleeps: the ones with the distinctive durations, wherever they were re-parented. Only processes whose
+     * executable is sleep count: a bash child caught between fork and exec must not be mistaken for one.
+     */
     private static List<ProcessHandle> sleeps() {
-        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine().map(c ->
-                c.matches(".*sleep 30[012]$")).orElse(false)).filter(ProcessHandle::isAlive).toList();
+        return ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("/sleep")).orElse(false)
+                && h.info().commandLine().map(c -> c.matches(".*sleep 30[012]$")).orElse(false))
+                .filter(ProcessHandle::isAlive).toList();
     }
 }
