@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +25,8 @@ final class WebSocketOutbound implements Outbound {
     private final long maxPendingBytes;
     private final long stallNanos;
     private final AtomicLong pendingBytes = new AtomicLong();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private volatile long unwritableSinceNanos;
 
     WebSocketOutbound(Channel channel, long maxPendingBytes, long stallMs) {
@@ -45,17 +48,23 @@ final class WebSocketOutbound implements Outbound {
             pendingBytes.addAndGet(-len);
             return false;
         }
-        ChannelPromise p = channel.newPromise();
-        p.addListener(f -> pendingBytes.addAndGet(-len));
-        channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(message)), p);
-        // Coalesce flushes: a burst of deltas from one producer costs one flush on the event loop.
-        if (flushScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(() -> {
-                flushScheduled.set(false);
-                channel.flush();
-            });
-        }
+        queue.add(message);
+        // One drain task per burst. The flag is cleared before the queue is read, so a message added while a
+        // drain runs is either seen by it or schedules the next one: none can sit written but unflushed.
+        if (drainScheduled.compareAndSet(false, true)) channel.eventLoop().execute(this::drain);
         return true;
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        byte[] m;
+        while ((m = queue.poll()) != null) {
+            int len = m.length;
+            ChannelPromise p = channel.newPromise();
+            p.addListener(f -> pendingBytes.addAndGet(-len));
+            channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(m)), p);
+        }
+        channel.flush();
     }
 
     /** Called by the channel handler when the socket's send buffer fills or drains. */

@@ -8,7 +8,6 @@ import dev.jcodex.appserver.testing.ListeningDaemon;
 import dev.jcodex.appserver.testing.MockResponses;
 import dev.jcodex.appserver.testing.RawWebSocket;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,8 +34,6 @@ class MultiClientTest {
     }
 
     @Test
-    @Disabled("open bug: in full-suite runs the resuming client sometimes receives none of the running turn's "
-            + "notifications (passes alone); see the session's closing note")
     @Timeout(120) // a missing notification must fail the test, not hang the build
     void secondClientFollowsARunningThreadAndTheTurnSurvivesTheFirstClientLeaving() throws Exception {
         try (MockResponses mock = new MockResponses()) {
