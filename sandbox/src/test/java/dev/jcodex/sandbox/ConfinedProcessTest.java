@@ -168,4 +168,43 @@ class ConfinedProcessTest {
         }
         throw new IOException(name + " not in " + statusFile);
     }
+
+    /**
+     * Virtual threads blocked reading silent children must not hold their carriers: with one reader more than
+     * there are carriers, another virtual thread still runs at once (it froze the whole daemon before).
+     */
+    @Test
+    void silentChildrenReadOnVirtualThreadsLeaveCarriersFree() throws Exception {
+        int readers = Runtime.getRuntime().availableProcessors() + 1;
+        List<Process> children = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        try {
+            for (int i = 0; i < readers; i++) {
+                Process p = start(new ProcessBuilder("bash", "-c", "read line; echo \"got $line\""));
+                children.add(p);
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        p.getInputStream().readAllBytes();
+                    } catch (IOException ignored) {
+                        // the test's end kills the child
+                    }
+                }));
+            }
+            Thread.sleep(300); // let every reader block in its read
+            java.util.concurrent.CompletableFuture<Boolean> ran = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> ran.complete(true));
+            assertTrue(ran.completeOnTimeout(false, 5, TimeUnit.SECONDS).get(),
+                    "a virtual thread ran while " + readers + " virtual threads waited on silent pipes");
+            // and the readers still get their data
+            Process first = children.getFirst();
+            first.getOutputStream().write("x\n".getBytes(StandardCharsets.UTF_8));
+            first.getOutputStream().flush();
+            assertEquals(0, first.waitFor());
+            threads.getFirst().join(5000);
+            assertFalse(threads.getFirst().isAlive());
+        } finally {
+            for (Process p : children) p.destroyForcibly();
+            for (Thread t : threads) t.join(5000);
+        }
+    }
 }

@@ -99,11 +99,11 @@ public final class ThreadConfinedSpawner {
             }
             // Reopen before the child ends are closed: opening a pipe through /proc blocks while it has no
             // reader (or writer), and the child may already have exited.
-            OutputStream in = stdin[0] >= 0 ? new BufferedOutputStream(new FileOutputStream(reopen(stdin[0])))
+            OutputStream in = stdin[0] >= 0 ? new BufferedOutputStream(OffCarrierStreams.output(new FileOutputStream(reopen(stdin[0]))))
                     : OutputStream.nullOutputStream();
-            InputStream out = stdout[0] >= 0 ? new BufferedInputStream(new FileInputStream(reopen(stdout[0])))
+            InputStream out = stdout[0] >= 0 ? new BufferedInputStream(OffCarrierStreams.input(new FileInputStream(reopen(stdout[0]))))
                     : InputStream.nullInputStream();
-            InputStream err = stderr[0] >= 0 ? new BufferedInputStream(new FileInputStream(reopen(stderr[0])))
+            InputStream err = stderr[0] >= 0 ? new BufferedInputStream(OffCarrierStreams.input(new FileInputStream(reopen(stderr[0]))))
                     : InputStream.nullInputStream();
             return new ConfinedProcess(pid, in, out, err);
         } finally {
