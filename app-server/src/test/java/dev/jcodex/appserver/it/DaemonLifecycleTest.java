@@ -68,7 +68,7 @@ class DaemonLifecycleTest {
                 d.initialize();
                 String thread = d.startThread();
                 // a client process that the shutdown must not leave behind
-                long exec = d.request("command/exec", Map.of("command", List.of("sleep", "300"), "processId", "s1"));
+                long exec = d.request("command/exec", Map.of("command", List.of("sleep", "287"), "processId", "s1"));
                 ProcessHandle sleep = awaitDescendant(d.process().toHandle(), "sleep");
                 d.startTurn(thread, "go");
                 for (int i = 0; i < 5; i++) d.awaitNotification("item/agentMessage/delta");

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 
 /** Killing a command kills what it started, including processes re-parented away from it. */
 class ProcessTreeTest {
+    static final long BASE = 100_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(800_000);
+
     @Test
     void killReachesGrandchildrenAndOrphans() throws Exception {
-        // bash starts two background sleeps and a subshell that orphans a third one, then waits.
+        // bash starts two background sleeps and a subshell that orphans a third one, then waits. The durations
+        // are this run's own, so another build's test running on the same machine is not counted.
         Process p = new ProcessBuilder(ProcessTree.inOwnGroup(List.of("/bin/bash", "-c",
-                "sleep 300 & sleep 301 & (sleep 302 &) ; wait"))).start();
+                "sleep " + BASE + " & sleep " + (BASE + 1) + " & (sleep " + (BASE + 2) + " &) ; wait"))).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sleeps().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
         List<ProcessHandle> before = sleeps();
@@ -38,12 +41,13 @@ class ProcessTreeTest {
     }
 
     /**
-     * Our sleeps: the ones with the distinctive durations, wherever they were re-parented. Only processes whose
+     * Our sleeps: the ones with this run's durations, wherever they were re-parented. Only processes whose
      * executable is sleep count: a bash child caught between fork and exec must not be mistaken for one.
      */
     private static List<ProcessHandle> sleeps() {
         return ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("/sleep")).orElse(false)
-                && h.info().commandLine().map(c -> c.matches(".*sleep 30[012]$")).orElse(false))
+                && h.info().commandLine().map(c -> (c.endsWith("sleep " + BASE) || c.endsWith("sleep " + (BASE + 1))
+                        || c.endsWith("sleep " + (BASE + 2)))).orElse(false))
                 .filter(ProcessHandle::isAlive).toList();
     }
 }
