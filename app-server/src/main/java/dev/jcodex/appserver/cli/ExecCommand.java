@@ -75,6 +75,10 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String codexApiKey = System.getenv("CODEX_API_KEY");
+        if (codexApiKey != null && !codexApiKey.isBlank()) {
+            System.setProperty(dev.jcodex.core.config.ModelProviderInfo.EXEC_API_KEY_PROPERTY, codexApiKey);
+        }
         String resumeId = null;
         List<String> rest = positionals;
         if (!rest.isEmpty() && rest.get(0).equals("resume")) {

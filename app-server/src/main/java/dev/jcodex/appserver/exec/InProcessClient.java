@@ -39,6 +39,7 @@ public final class InProcessClient implements AutoCloseable {
             @Override
             public void close() {}
         }, server.dispatcher());
+        conn.session().setThreadSource("exec"); // as Codex records them; thread/list hides them by default
         server.attach(conn);
     }
 

@@ -11,6 +11,7 @@ public final class ClientSession {
     private volatile boolean experimentalApi;
     private volatile Set<String> optOutNotifications = Set.of();
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private volatile String threadSource = "vscode";
 
     public boolean initialized() { return initialized; }
     public ClientInfo clientInfo() { return clientInfo; }
@@ -34,6 +35,11 @@ public final class ClientSession {
     public boolean unsubscribe(String threadId) { return subscriptions.remove(threadId); }
 
     public boolean isSubscribed(String threadId) { return subscriptions.contains(threadId); }
+
+    /** The `source` of threads this client starts: "vscode" for app-server clients, "exec" for `jcodex exec`. */
+    public String threadSource() { return threadSource; }
+
+    public void setThreadSource(String source) { this.threadSource = source; }
 
     /** The originator sent to model providers: the client's name, as Codex does. */
     public String originator() { return clientInfo == null ? "jcodex" : clientInfo.name(); }

@@ -35,6 +35,10 @@ class ExecTest {
     }
 
     static Run exec(Path home, Path cwd, String stdin, String... args) throws Exception {
+        return exec(java.util.Map.of(), home, cwd, stdin, args);
+    }
+
+    static Run exec(java.util.Map<String, String> env, Path home, Path cwd, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-cp", System.getProperty("java.class.path"), "dev.jcodex.appserver.cli.Main", "exec"));
@@ -42,6 +46,9 @@ class ExecTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().put("CODEX_HOME", home.toString());
         pb.environment().put("MOCK_API_KEY", "test-key");
+        pb.environment().remove("OPENAI_API_KEY");
+        pb.environment().remove("CODEX_API_KEY");
+        pb.environment().putAll(env);
         Path out = Files.createTempFile(home, "stdout", ".txt");
         Path err = Files.createTempFile(home, "stderr", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -83,6 +90,11 @@ class ExecTest {
             assertEquals(7, usage.path("output_tokens").asLong());
             assertTrue(usage.has("cached_input_tokens") && usage.has("reasoning_output_tokens"));
             assertTrue(mock.requests().get(0).toString().contains("What is first?"), "prompt read from stdin");
+            try (var files = Files.walk(d[0].resolve("sessions"))) {
+                Path rollout = files.filter(p -> p.toString().endsWith(threadId + ".jsonl")).findFirst().orElseThrow();
+                JsonNode meta = M.readTree(Files.readAllLines(rollout).getFirst());
+                assertEquals("exec", meta.path("payload").path("source").asText(), "exec threads are recorded as such");
+            }
 
             Run r2 = exec(d[0], d[1], "And second?", "--experimental-json", "--skip-git-repo-check", "resume", threadId);
             assertEquals(0, r2.exit(), r2.stderr());
@@ -92,6 +104,25 @@ class ExecTest {
             String second = mock.requests().get(1).toString();
             assertTrue(second.contains("What is first?") && second.contains("First answer.") && second.contains("And second?"),
                     "the resumed turn sends the first turn's history: " + second);
+        }
+    }
+
+    /** What @openai/codex-sdk passes for its apiKey and baseUrl options reaches the built-in OpenAI provider. */
+    @Test
+    void codexApiKeyAndOpenaiBaseUrlDriveTheOpenaiProvider() throws Exception {
+        try (MockResponses mock = new MockResponses()) {
+            mock.next().message("Answered through the openai provider.", 2).completed();
+            Path root = Files.createTempDirectory("jcodex-exec-");
+            Path home = Files.createDirectories(root.resolve("home"));
+            Path work = Files.createDirectories(root.resolve("work"));
+            Run r = exec(java.util.Map.of("CODEX_API_KEY", "sk-from-codex-api-key"), home, work, "hello",
+                    "--experimental-json", "--skip-git-repo-check", "--model", "gpt-test",
+                    "--config", "openai_base_url=\"" + mock.baseUrl() + "\"");
+            assertEquals(0, r.exit(), r.stderr());
+            assertEquals("Answered through the openai provider.", r.events().get(2).path("item").path("text").asText(),
+                    r.stdout());
+            assertEquals("Bearer sk-from-codex-api-key", mock.requestHeaders().get(0).getFirst("Authorization"));
+            assertEquals("gpt-test", mock.requests().get(0).path("model").asText());
         }
     }
 

@@ -82,6 +82,10 @@ public final class Config {
     @SuppressWarnings("unchecked")
     public Map<String, ModelProviderInfo> providers() {
         Map<String, ModelProviderInfo> out = new LinkedHashMap<>(BuiltinProviders.all());
+        // top-level openai_base_url (what @openai/codex-sdk passes for its baseUrl option) moves the built-in
+        if (get("openai_base_url") instanceof String url && !url.isBlank()) {
+            out.put("openai", out.get("openai").withBaseUrl(url));
+        }
         if (get("model_providers") instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (e.getValue() instanceof Map<?, ?> table) {

@@ -30,7 +30,7 @@ final class ConfigValidator {
         v.oneOf("model_reasoning_summary", SUMMARY, false);
         v.oneOf("model_verbosity", VERBOSITY, false);
         for (String k : List.of("model", "model_provider", "model_reasoning_effort", "profile", "instructions",
-                "developer_instructions", "base_instructions", "compact_prompt", "model_instructions_file")) {
+                "developer_instructions", "base_instructions", "compact_prompt", "model_instructions_file", "openai_base_url")) {
             v.string(k);
         }
         for (String k : List.of("model_context_window", "model_auto_compact_token_limit", "project_doc_max_bytes",
