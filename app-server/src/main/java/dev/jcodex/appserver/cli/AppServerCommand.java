@@ -24,14 +24,30 @@ final class AppServerCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--ws-auth", paramLabel = "MODE",
-            description = "Socket authentication: capability-token (clients send Authorization: Bearer <token>).")
+            description = "Socket authentication: capability-token (Authorization: Bearer <token>, the token from "
+                    + "--ws-token-file or --ws-token-sha256) or signed-bearer-token (Authorization: Bearer <JWT>, "
+                    + "HS256 with the secret in --ws-shared-secret-file).")
     String wsAuth;
 
     @Option(names = "--ws-token-file", paramLabel = "FILE", description = "File holding the capability token.")
     Path wsTokenFile;
 
-    @Option(names = "--ws-token-sha256", paramLabel = "HEX", description = "SHA-256 of the capability token.")
+    @Option(names = "--ws-token-sha256", paramLabel = "HEX", description = "SHA-256 of the capability token (64 hex digits).")
     String wsTokenSha256;
+
+    @Option(names = "--ws-shared-secret-file", paramLabel = "FILE",
+            description = "File holding the HS256 secret for signed bearer tokens (UTF-8, at least 32 bytes).")
+    Path wsSharedSecretFile;
+
+    @Option(names = "--ws-issuer", paramLabel = "ISSUER", description = "Required `iss` of signed bearer tokens.")
+    String wsIssuer;
+
+    @Option(names = "--ws-audience", paramLabel = "AUDIENCE", description = "Required `aud` of signed bearer tokens.")
+    String wsAudience;
+
+    @Option(names = "--ws-max-clock-skew-seconds", paramLabel = "SECONDS",
+            description = "Leeway for `exp` and `nbf` of signed bearer tokens (default 30).")
+    Long wsMaxClockSkewSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -49,6 +65,7 @@ final class AppServerCommand implements Callable<Integer> {
             return 0;
         }
         // Kept out of this class's constant pool so the stdio path never loads Netty.
-        return SocketMain.serve(server, address, wsAuth, wsTokenFile, wsTokenSha256);
+        return SocketMain.serve(server, address, new WsAuthOptions(wsAuth, wsTokenFile, wsTokenSha256, wsSharedSecretFile,
+                wsIssuer, wsAudience, wsMaxClockSkewSeconds));
     }
 }

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP side of a socket before it becomes a WebSocket: health probes, refusal of browser-originated
- * requests (any {@code Origin} header: a web page must not drive a local agent), the capability token, then
- * the upgrade, after which this handler leaves the pipeline.
+ * requests (any {@code Origin} header: a web page must not drive a local agent), the bearer token
+ * ({@link WsAuth}), then the upgrade, after which this handler leaves the pipeline.
  */
 final class HttpGate extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Dispatcher dispatcher;
@@ -62,9 +62,12 @@ final class HttpGate extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             return;
         }
-        if (!auth.accepts(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
-            FullHttpResponse r = response(HttpResponseStatus.UNAUTHORIZED, "a valid bearer token is required");
-            r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        // The first Authorization header counts; a refusal closes the connection with no upgrade.
+        AuthRefusal refusal = auth.check(req.headers().get(HttpHeaderNames.AUTHORIZATION)).orElse(null);
+        if (refusal != null) {
+            FullHttpResponse r = response(HttpResponseStatus.UNAUTHORIZED, refusal.message);
+            r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, refusal.challenge);
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
             return;
         }

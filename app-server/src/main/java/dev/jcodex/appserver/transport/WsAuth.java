@@ -1,51 +1,43 @@
 package dev.jcodex.appserver.transport;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * Capability-token authentication of the socket handshake: the client sends {@code Authorization: Bearer
- * <token>}; we keep only the token's SHA-256 and compare digests in constant time.
+ * Authentication of a socket's WebSocket handshake from its {@code Authorization} header: none, a capability
+ * token, or an HS256-signed JWT. Health routes are never authenticated.
  */
-public final class WsAuth {
-    private final byte[] expectedSha256;
+public sealed interface WsAuth permits WsAuth.None, CapabilityToken, SignedBearerToken {
+    /** Empty when the handshake may proceed, else why it is refused. */
+    Optional<AuthRefusal> check(String authorizationHeader);
 
-    private WsAuth(byte[] expectedSha256) { this.expectedSha256 = expectedSha256; }
+    boolean required();
 
     /** No authentication (allowed only on loopback and unix sockets). */
-    public static WsAuth none() { return new WsAuth(null); }
+    static WsAuth none() { return new None(); }
 
-    public static WsAuth tokenFile(Path file) throws IOException {
-        String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (token.isEmpty()) throw new IOException("token file " + file + " is empty");
-        return new WsAuth(sha256(token));
+    record None() implements WsAuth {
+        @Override public Optional<AuthRefusal> check(String authorizationHeader) { return Optional.empty(); }
+        @Override public boolean required() { return false; }
     }
 
-    public static WsAuth tokenSha256(String hex) {
-        byte[] d = HexFormat.of().parseHex(hex.strip().toLowerCase());
-        if (d.length != 32) throw new IllegalArgumentException("--ws-token-sha256 must be 64 hex digits");
-        return new WsAuth(d);
-    }
+    /**
+     * The token of {@code Bearer <token>}: the scheme in any case, any whitespace around the token. A missing
+     * header and any other shape are told apart so the client learns which it got wrong.
+     */
+    sealed interface Bearer {
+        record Token(String value) implements Bearer {}
+        record Refused(AuthRefusal why) implements Bearer {}
 
-    public boolean required() { return expectedSha256 != null; }
-
-    /** Whether an {@code Authorization} header value carries the token. */
-    public boolean accepts(String authorization) {
-        if (expectedSha256 == null) return true;
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
-        return MessageDigest.isEqual(expectedSha256, sha256(authorization.substring(7).strip()));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        static Bearer of(String header) {
+            if (header == null) return new Refused(AuthRefusal.MISSING);
+            String h = header.strip();
+            int sp = 0;
+            while (sp < h.length() && !Character.isWhitespace(h.charAt(sp))) sp++;
+            String token = h.substring(sp).strip();
+            if (!h.substring(0, sp).equalsIgnoreCase("Bearer") || token.isEmpty()) {
+                return new Refused(AuthRefusal.MALFORMED_HEADER);
+            }
+            return new Token(token);
         }
     }
 }

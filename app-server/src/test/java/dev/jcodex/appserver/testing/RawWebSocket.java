@@ -73,6 +73,23 @@ public final class RawWebSocket implements AutoCloseable {
 
     public boolean upgraded() { return handshakeResponse.startsWith("HTTP/1.1 101"); }
 
+    /** A response header of the handshake (first occurrence, name in any case), or null. */
+    public String header(String name) {
+        for (String line : handshakeResponse.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) return line.substring(colon + 1).trim();
+        }
+        return null;
+    }
+
+    /** The body of a refused (non-101) handshake, as many bytes as its Content-Length says. */
+    public String refusalBody() throws IOException {
+        int n = Integer.parseInt(header("Content-Length"));
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) readByte();
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
     /** Sends one masked text frame. */
     public synchronized void sendText(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);

@@ -83,6 +83,26 @@ class WebSocketBridgeTest {
     }
 
     @Test
+    void capabilityTokenGivenAsItsSha256() throws Exception {
+        String hex = java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("hashed-token".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (ListeningDaemon d = ListeningDaemon.start(null, Map.of(), "--listen", "ws://127.0.0.1:0",
+                "--ws-auth", "capability-token", "--ws-token-sha256", hex)) {
+            try (RawWebSocket wrong = RawWebSocket.tcp(d.port(), "Authorization: Bearer " + hex)) {
+                assertTrue(wrong.handshakeResponse.startsWith("HTTP/1.1 401"), wrong.handshakeResponse);
+            }
+            try (RawWebSocket ok = RawWebSocket.tcp(d.port(), "Authorization: Bearer hashed-token")) {
+                assertTrue(ok.upgraded(), ok.handshakeResponse);
+                ok.sendText(INIT);
+                assertTrue(readResponse(ok, 1).has("result"));
+            }
+        }
+        AssertionError e = assertThrows(AssertionError.class, () -> ListeningDaemon.start(null, Map.of(),
+                "--listen", "ws://127.0.0.1:0", "--ws-auth", "capability-token", "--ws-token-sha256", "0x" + hex).close());
+        assertTrue(e.getMessage().contains("64 hex digits"), e.getMessage());
+    }
+
+    @Test
     void refusesAnUnauthenticatedNonLoopbackListener() throws Exception {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> ListeningDaemon.start(null, Map.of(), "--listen", "ws://0.0.0.0:0").close());
