@@ -177,7 +177,7 @@
         root = m.root;
         $('title').textContent = m.threadName || (m.threadId ? 'Thread ' + m.threadId.slice(0, 8) : 'New thread');
         $('stop').disabled = !m.turnActive;
-        $('send').disabled = m.turnActive || m.daemon !== 'ready';
+        $('send').disabled = m.daemon !== 'ready'; // during a turn a message steers it or waits in the queue
         fillSelect($('model'), m.models, m.model);
         fillSelect($('effort'), m.efforts, m.effort);
         fillSelect($('mode'), m.modes, m.mode);

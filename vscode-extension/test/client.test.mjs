@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppServerClient, RpcError } from '../dist/client.mjs';
+import { AppServerClient, RpcError, FollowUpQueue, steerOrQueue } from '../dist/client.mjs';
 import { JCODEX, startDaemon, runTurn, itemsOfTurn } from '../testlib/daemon.mjs';
 
 
@@ -213,6 +213,37 @@ test('the history calls the UI makes: list, rename, fork, resume with turns', { 
     assert.equal(resumed.thread.name, 'renamed');
     assert.equal(resumed.thread.turns.length, 1);
     assert.ok(resumed.thread.turns[0].items.some((i) => i.type === 'agentMessage'));
+  } finally {
+    await d.close();
+  }
+});
+
+test('a message sent during a turn steers it; one the daemon cannot take waits in the queue', { timeout: 90_000 }, async () => {
+  const d = await startDaemon({ env: { JCODEX_OFFLINE_DELTA_DELAY_MS: '150' } });
+  try {
+    const { thread } = await d.client.request('thread/start', { cwd: d.work });
+    const firstDelta = d.client.waitFor('item/agentMessage/delta', (p) => p.threadId === thread.id);
+    const done = d.client.waitFor('turn/completed', (p) => p.threadId === thread.id);
+    const { turn } = await d.client.request('turn/start', {
+      threadId: thread.id, input: [{ type: 'text', text: 'tell me a long story' }],
+    });
+    await firstDelta;
+    const queue = new FollowUpQueue();
+    const steered = await steerOrQueue(d.client, thread.id, turn.id, [{ type: 'text', text: 'and mention steering' }], queue);
+    assert.equal(steered.kind, 'steered');
+    assert.equal(steered.turnId, turn.id);
+    assert.equal(queue.size, 0);
+    // a turn id that is not the running one (the turn just ended, or another client started one): queued
+    const stale = await steerOrQueue(d.client, thread.id, 'not-the-running-turn', [{ type: 'text', text: 'later' }], queue);
+    assert.equal(stale.kind, 'queued');
+    assert.ok(stale.reason.length > 0);
+    assert.equal(queue.size, 1);
+    assert.equal((await done).turn.status, 'completed');
+    const read = await d.client.request('thread/read', { threadId: thread.id, includeTurns: true });
+    const texts = JSON.stringify(read.thread.turns[0].items);
+    assert.ok(texts.includes('and mention steering'), 'the steer is part of the running turn');
+    assert.deepEqual(queue.take(), [{ type: 'text', text: 'later' }]);
+    assert.equal(queue.size, 0);
   } finally {
     await d.close();
   }

@@ -3,7 +3,7 @@
 // fallback on -32601.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { AppServerClient, RpcError } from '../client';
+import { AppServerClient, FollowUpQueue, RpcError, steerOrQueue } from '../client';
 import type { ServerNotification, ThreadItem, ThreadItemFileChange, UserInput } from '../protocol';
 import { ChangeDiffs } from './diffs';
 import { EFFORTS, MODES, modeById, sandboxPolicyOf, type Mode } from './modes';
@@ -27,6 +27,7 @@ export class ChatSession implements vscode.Disposable {
   autoContext: boolean;
   private readonly items = new Map<string, ThreadItem>();
   private readonly approvals = new Map<string, PendingApproval>();
+  private readonly followUps = new FollowUpQueue();
   private post: (m: ToWebview) => void = () => {};
   private readonly disposables: vscode.Disposable[] = [];
   private readonly stateListeners: Array<() => void> = [];
@@ -123,12 +124,20 @@ export class ChatSession implements vscode.Disposable {
   }
 
   async send(text: string, mentions: string[]): Promise<void> {
-    if (this.turnActive) {
-      vscode.window.showInformationMessage('jcodex is still working on the last message; interrupt it first.');
+    const input: UserInput[] = [{ type: 'text', text: text + this.contextBlock(mentions) }];
+    if (this.turnActive && this.threadId && this.turnId) {
+      // typed while the agent works: fold it into the running turn, or keep it for the next one
+      const r = await steerOrQueue(this.client, this.threadId, this.turnId, input, this.followUps);
+      this.post({ type: 'notice', level: 'info', text: r.kind === 'steered'
+        ? 'Added to the running turn.'
+        : `Queued (${this.followUps.size}); it is sent when the current turn ends.` });
       return;
     }
+    await this.startTurn(input);
+  }
+
+  private async startTurn(input: UserInput[]): Promise<void> {
     const threadId = await this.ensureThread();
-    const input: UserInput[] = [{ type: 'text', text: text + this.contextBlock(mentions) }];
     const res = await this.client.request('turn/start', {
       threadId,
       input,
@@ -139,6 +148,22 @@ export class ChatSession implements vscode.Disposable {
     });
     this.turnId = res.turn?.id ?? undefined;
     this.pushState();
+  }
+
+  private returnQueued(): void {
+    const texts = this.followUps.take().map((i) => (i.type === 'text' ? i.text : '')).filter((t) => t);
+    if (texts.length) {
+      this.post({ type: 'notice', level: 'warning',
+        text: `The turn was interrupted, so your queued message was not sent:\n${texts.join('\n\n')}` });
+    }
+  }
+
+  /** After a turn ends: what the user typed meanwhile (and could not steer in) starts the next turn. */
+  private sendQueued(): void {
+    const queued = this.followUps.take();
+    if (!queued.length) return;
+    this.startTurn(queued).catch((e) => this.post({ type: 'notice', level: 'error',
+      text: `Could not send the queued message: ${e instanceof Error ? e.message : String(e)}` }));
   }
 
   /** Editor context (active file, selection) and @file mentions, as text the model reads after the prompt. */
@@ -255,6 +280,9 @@ export class ChatSession implements vscode.Disposable {
         this.dropApprovals((_, a) => a.threadId === this.threadId);
         this.post({ type: 'turn', status: n.params.turn?.status, error: n.params.turn?.error?.message ?? null });
         this.pushState();
+        // an interrupt means "stop": queued follow-ups are not sent on their own, but shown so nothing typed is lost
+        if (n.params.turn?.status === 'interrupted') this.returnQueued();
+        else this.sendQueued();
         break;
       case 'item/started':
       case 'item/completed':
