@@ -3,6 +3,7 @@ package dev.jcodex.sandbox;
 import dev.jcodex.sandbox.SandboxPolicy.WritableRoot;
 import dev.jcodex.sandbox.linux.Bubblewrap;
 import dev.jcodex.sandbox.linux.LandlockRules;
+import dev.jcodex.sandbox.linux.PtySpawner;
 import dev.jcodex.sandbox.linux.SeccompFilter;
 import dev.jcodex.sandbox.linux.Syscalls;
 import dev.jcodex.sandbox.linux.ThreadConfinedSpawner;
@@ -91,44 +92,61 @@ public final class Sandbox {
      * Thread-safe; may be called from virtual threads (the confinement happens on a thread of its own).
      */
     public Process start(ProcessBuilder pb, SandboxPolicy policy, Path cwd) throws IOException {
+        return launch(pb, policy, cwd, null);
+    }
+
+    /**
+     * As {@link #start}, but on a new pseudo-terminal of {@code size}: the command leads its own session with
+     * the terminal as stdin, stdout, stderr and controlling terminal. {@code pb}'s redirects are ignored.
+     */
+    public PtyProcess startPty(ProcessBuilder pb, PtyProcess.Size size, SandboxPolicy policy, Path cwd)
+            throws IOException {
+        return (PtyProcess) launch(pb, policy, cwd, size);
+    }
+
+    /** One dispatch for both kinds of spawn; {@code tty} null means pipes. */
+    private Process launch(ProcessBuilder pb, SandboxPolicy policy, Path cwd, PtyProcess.Size tty)
+            throws IOException {
         if (!policy.networkAccess()) pb.environment().put(NETWORK_DISABLED_ENV, "1");
-        if (!policy.confined()) return pb.start();
+        if (!policy.confined()) return tty == null ? pb.start() : PtySpawner.start(pb, null, tty);
         Path work = cwd.toAbsolutePath().normalize();
         if (pb.directory() == null) pb.directory(work.toFile());
         List<WritableRoot> roots = policy.writableRoots(work);
         return switch (mechanism) {
-            case LANDLOCK_SECCOMP -> startInProcess(pb, policy, roots);
-            case BUBBLEWRAP -> startBubblewrap(pb, policy, roots);
+            case LANDLOCK_SECCOMP -> startInProcess(pb, policy, roots, tty);
+            case BUBBLEWRAP -> startBubblewrap(pb, policy, roots, tty);
             case NONE -> throw new SandboxUnavailableException(
                     "refusing to run a command under the " + policy.kind() + " sandbox policy: no sandbox mechanism"
                             + " works on this system (" + unavailableReason.orElse("unknown") + ")");
         };
     }
 
-    private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots)
-            throws IOException {
+    private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+                                   PtyProcess.Size tty) throws IOException {
         boolean shm = policy instanceof SandboxPolicy.WorkspaceWrite w && !w.excludeSlashTmp();
         List<LandlockRules.Grant> grants = LandlockRules.plan(roots);
         // Landlock cannot keep .git read-only inside a writable root without also forbidding new top-level
         // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed.
-        if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots);
+        if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots, tty);
         int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm, !policy.networkAccess());
         try {
             byte[] seccomp = policy.networkAccess() ? null : SeccompFilter.denyNetwork();
-            return ThreadConfinedSpawner.start(pb, new Confinement(ruleset, seccomp));
+            Confinement c = new Confinement(ruleset, seccomp);
+            return tty == null ? ThreadConfinedSpawner.start(pb, c) : PtySpawner.start(pb, c, tty);
         } finally {
             Syscalls.close(ruleset);
         }
     }
 
-    private Process startBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots)
-            throws IOException {
+    private Process startBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+                                    PtyProcess.Size tty) throws IOException {
         Path dir = pb.directory().toPath().toAbsolutePath();
-        ProcessBuilder wrapped = new ProcessBuilder(
-                Bubblewrap.wrap(bwrap, roots, policy.networkAccess(), dir, bwrapSeccompFile, pb.command()));
+        ProcessBuilder wrapped = new ProcessBuilder(Bubblewrap.wrap(bwrap, roots, policy.networkAccess(), dir,
+                bwrapSeccompFile, tty != null, pb.command()));
         wrapped.environment().clear();
         wrapped.environment().putAll(pb.environment());
         wrapped.directory(pb.directory());
+        if (tty != null) return PtySpawner.start(wrapped, null, tty);
         wrapped.redirectInput(pb.redirectInput());
         wrapped.redirectOutput(pb.redirectOutput());
         wrapped.redirectError(pb.redirectError());

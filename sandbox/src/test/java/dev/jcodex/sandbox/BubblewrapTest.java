@@ -31,7 +31,7 @@ class BubblewrapTest {
         Files.createDirectories(ws.resolve(".git"));
         var roots = Run.workspaceOnly(false).writableRoots(ws);
         List<String> argv = Bubblewrap.wrap(Path.of("/usr/bin/bwrap"), roots, false, ws, Path.of("/f.bpf"),
-                List.of("echo", "hi"));
+                false, List.of("echo", "hi"));
         String real = ws.toRealPath().toString();
         String joined = String.join(" ", argv);
         assertTrue(joined.startsWith("/bin/sh -c "), joined);
@@ -40,9 +40,11 @@ class BubblewrapTest {
         assertFalse(joined.contains(real + "/.codex"), "a missing path cannot be bound");
         assertTrue(joined.contains("--unshare-net") && joined.contains("--seccomp 3"), joined);
         assertTrue(joined.endsWith("--chdir " + ws + " -- echo hi"), joined);
-        List<String> withNet = Bubblewrap.wrap(Path.of("/usr/bin/bwrap"), roots, true, ws, null, List.of("true"));
+        assertTrue(argv.contains("--new-session"), "pipes: guard the user's terminal against TIOCSTI");
+        List<String> withNet = Bubblewrap.wrap(Path.of("/usr/bin/bwrap"), roots, true, ws, null, true, List.of("true"));
         assertEquals("/usr/bin/bwrap", withNet.get(0));
         assertFalse(withNet.contains("--unshare-net"));
+        assertFalse(withNet.contains("--new-session"), "a pty command keeps its own terminal as controlling terminal");
     }
 
     @Test

@@ -17,9 +17,14 @@ import java.util.List;
 public final class Bubblewrap {
     private Bubblewrap() {}
 
-    /** bwrap's argv for {@code command}; {@code seccompFile} (or null) is read by a shell into fd 3 first. */
+    /**
+     * bwrap's argv for {@code command}; {@code seccompFile} (or null) is read by a shell into fd 3 first.
+     * {@code terminal}: the command runs on a pseudo-terminal of its own, which it must keep as its controlling
+     * terminal, so no {@code --new-session}. That option guards the user's terminal against TIOCSTI injection;
+     * a private pty's input comes back to the sandboxed command itself, so there is nothing to guard.
+     */
     public static List<String> wrap(Path bwrap, List<WritableRoot> roots, boolean network, Path cwd,
-                                    Path seccompFile, List<String> command) {
+                                    Path seccompFile, boolean terminal, List<String> command) {
         List<String> argv = new ArrayList<>();
         if (!network && seccompFile != null) {
             // bwrap takes the filter as an open descriptor; ProcessBuilder passes only 0-2, so a shell opens it.
@@ -27,7 +32,8 @@ public final class Bubblewrap {
                     seccompFile.toString()));
         }
         argv.add(bwrap.toString());
-        argv.addAll(List.of("--new-session", "--die-with-parent", "--ro-bind", "/", "/", "--dev", "/dev",
+        if (!terminal) argv.add("--new-session");
+        argv.addAll(List.of("--die-with-parent", "--ro-bind", "/", "/", "--dev", "/dev",
                 "--unshare-pid", "--proc", "/proc"));
         if (!network) argv.add("--unshare-net");
         for (WritableRoot r : roots) argv.addAll(List.of("--bind", r.root().toString(), r.root().toString()));

@@ -75,7 +75,9 @@ public final class Syscalls {
     public static final int AF_UNIX = 1;
     public static final int EPERM = 1;
     public static final int EINTR = 4;
+    public static final int EIO = 5;
     public static final int ECHILD = 10;
+    public static final int EAGAIN = 11;
 
     // ---- landlock ---------------------------------------------------------------------------------------------
     public static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
@@ -111,6 +113,9 @@ public final class Syscalls {
     // ---- open(2) flags (generic values; O_DIRECTORY/O_NOFOLLOW differ per arch and are not used) -----------
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
+    public static final int O_RDWR = 2;
+    public static final int O_NOCTTY = 0x100;
+    public static final int O_NONBLOCK = 0x800;
     public static final int O_CREAT = 0x40;
     public static final int O_TRUNC = 0x200;
     public static final int O_APPEND = 0x400;
@@ -123,7 +128,24 @@ public final class Syscalls {
     public static final int WNOWAIT = 0x01000000;
     public static final int SIGKILL = 9;
     public static final int SIGTERM = 15;
+    public static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     public static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    /** glibc >= 2.26: the child calls setsid() before the file actions run. */
+    public static final short POSIX_SPAWN_SETSID = 0x80;
+    public static final int SIGSTOP = 19;
+
+    // ---- terminals (asm-generic/ioctls.h: the same on x86_64 and aarch64) -------------------------------------
+    public static final long TIOCGWINSZ = 0x5413;
+    public static final long TIOCSWINSZ = 0x5414;
+    /** struct winsize { unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel; } */
+    public static final long WINSIZE_SIZE = 8;
+    /** struct pollfd { int fd; short events; short revents; } */
+    public static final long POLLFD_SIZE = 8;
+    public static final short POLLIN = 0x1;
+    public static final short POLLOUT = 0x4;
+    public static final short POLLERR = 0x8;
+    public static final short POLLHUP = 0x10;
+    public static final short POLLNVAL = 0x20;
     /** Opaque glibc types, over-allocated so that a larger libc layout still fits. */
     public static final long POSIX_SPAWN_FILE_ACTIONS_SIZE = 256;
     public static final long POSIX_SPAWNATTR_SIZE = 1024;
@@ -169,6 +191,25 @@ public final class Syscalls {
     private static final MethodHandle CLOSE = require("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle PIPE2 = require("pipe2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle READ = require("read",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), ERRNO_OPT);
+    private static final MethodHandle WRITE = require("write",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), ERRNO_OPT);
+    private static final MethodHandle POLL = require("poll",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), ERRNO_OPT);
+    // int ioctl(int fd, unsigned long request, ...): the pointer is the first variadic argument
+    private static final MethodHandle IOCTL_PTR = require("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle POSIX_OPENPT = require("posix_openpt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle GRANTPT = require("grantpt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle UNLOCKPT = require("unlockpt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO_OPT);
+    /** Returns an error number rather than setting errno. */
+    private static final MethodHandle PTSNAME_R = require("ptsname_r",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle KILL = require("kill",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), ERRNO_OPT);
     private static final MethodHandle WAITID = require("waitid",
@@ -184,6 +225,8 @@ public final class Syscalls {
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle FA_DUP2 = require("posix_spawn_file_actions_adddup2",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle FA_OPEN = require("posix_spawn_file_actions_addopen",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     /** glibc >= 2.29; absent elsewhere, in which case in-process confinement is unavailable. */
     private static final Optional<MethodHandle> FA_CHDIR = find("posix_spawn_file_actions_addchdir_np",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
@@ -197,6 +240,8 @@ public final class Syscalls {
     private static final MethodHandle ATTR_SETFLAGS = require("posix_spawnattr_setflags",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
     private static final MethodHandle ATTR_SETSIGMASK = require("posix_spawnattr_setsigmask",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle ATTR_SETSIGDEFAULT = require("posix_spawnattr_setsigdefault",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
     /** Why the spawn half of the in-process mechanism cannot work on this libc, if it cannot. */
@@ -219,7 +264,8 @@ public final class Syscalls {
         return switch (errno) {
             case 1 -> "EPERM"; case 2 -> "ENOENT"; case 4 -> "EINTR"; case 9 -> "EBADF"; case 10 -> "ECHILD";
             case 12 -> "ENOMEM"; case 13 -> "EACCES"; case 14 -> "EFAULT"; case 20 -> "ENOTDIR";
-            case 22 -> "EINVAL"; case 24 -> "EMFILE"; case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP";
+            case 5 -> "EIO"; case 11 -> "EAGAIN"; case 22 -> "EINVAL"; case 24 -> "EMFILE"; case 25 -> "ENOTTY";
+            case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP";
             default -> "errno " + errno;
         };
     }
@@ -435,12 +481,22 @@ public final class Syscalls {
         }
     }
 
-    /** One posix_spawnp: argv[0] is searched on the parent's PATH, as ProcessBuilder does. */
-    public record SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr) {}
+    /**
+     * One posix_spawnp: argv[0] is searched on the parent's PATH, as ProcessBuilder does. With a {@code terminal}
+     * (a pty slave's path) the stdio descriptors are ignored: the child starts a new session and opens the
+     * terminal onto 0/1/2, which makes it the session's controlling terminal.
+     */
+    public record SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr,
+                               String terminal) {
+        public SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr) {
+            this(argv, envp, directory, stdin, stdout, stderr, null);
+        }
+    }
 
     /**
-     * posix_spawnp with stdio descriptors dup'ed to 0/1/2 (-1 keeps the inherited one), every other descriptor
-     * closed, the signal mask cleared and the working directory set. Returns the pid.
+     * posix_spawnp with stdio descriptors dup'ed to 0/1/2 (-1 keeps the inherited one) or a terminal opened
+     * there, every other descriptor closed, the signal mask cleared and the working directory set. Returns the
+     * pid.
      */
     public static int spawn(SpawnRequest req) throws ErrnoException {
         MethodHandle chdir = FA_CHDIR.orElseThrow();
@@ -452,17 +508,33 @@ public final class Syscalls {
             try {
                 check("posix_spawnattr_init", (int) ATTR_INIT.invokeExact(attr));
                 try {
-                    int[] fds = {req.stdin(), req.stdout(), req.stderr()};
-                    for (int target = 0; target < 3; target++) {
-                        if (fds[target] >= 0) {
-                            check("adddup2", (int) FA_DUP2.invokeExact(fa, fds[target], target));
+                    short flags = POSIX_SPAWN_SETSIGMASK;
+                    if (req.terminal() != null) {
+                        // setsid() runs before the file actions, so this open (no O_NOCTTY) acquires the terminal.
+                        check("addopen", (int) FA_OPEN.invokeExact(fa, 0, a.allocateFrom(req.terminal()), O_RDWR, 0));
+                        check("adddup2", (int) FA_DUP2.invokeExact(fa, 0, 1));
+                        check("adddup2", (int) FA_DUP2.invokeExact(fa, 0, 2));
+                        // A daemon started in the background may ignore SIGINT/SIGQUIT/SIGHUP; a terminal's
+                        // programs must not (^C, hangup), so every catchable signal starts at its default.
+                        MemorySegment all = a.allocate(SIGSET_SIZE, 8);
+                        long bits = 0;
+                        for (int sig = 1; sig <= 31; sig++) if (sig != SIGKILL && sig != SIGSTOP) bits |= 1L << (sig - 1);
+                        all.set(JAVA_LONG, 0, bits);
+                        check("setsigdefault", (int) ATTR_SETSIGDEFAULT.invokeExact(attr, all));
+                        flags |= POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF;
+                    } else {
+                        int[] fds = {req.stdin(), req.stdout(), req.stderr()};
+                        for (int target = 0; target < 3; target++) {
+                            if (fds[target] >= 0) {
+                                check("adddup2", (int) FA_DUP2.invokeExact(fa, fds[target], target));
+                            }
                         }
                     }
                     check("addclosefrom", (int) closefrom.invokeExact(fa, 3));
                     check("addchdir", (int) chdir.invokeExact(fa, a.allocateFrom(req.directory())));
                     MemorySegment emptyMask = a.allocate(SIGSET_SIZE, 8); // zeroed = empty set
                     check("setsigmask", (int) ATTR_SETSIGMASK.invokeExact(attr, emptyMask));
-                    check("setflags", (int) ATTR_SETFLAGS.invokeExact(attr, POSIX_SPAWN_SETSIGMASK));
+                    check("setflags", (int) ATTR_SETFLAGS.invokeExact(attr, flags));
                     MemorySegment pid = a.allocate(JAVA_INT);
                     int err = (int) SPAWNP.invokeExact(pid, a.allocateFrom(req.argv()[0]), fa, attr,
                             stringArray(a, req.argv()), stringArray(a, req.envp()));
@@ -476,6 +548,123 @@ public final class Syscalls {
             }
         } catch (ErrnoException e) {
             throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- terminals ------------------------------------------------------------------------------------------
+
+    /** A pseudo-terminal's master descriptor and the path of its slave. */
+    public record OpenedPty(int masterFd, String slavePath) {}
+
+    /**
+     * A new pseudo-terminal. The master is close-on-exec, non-blocking and no controlling terminal of ours;
+     * the slave is unlocked for the child to open.
+     */
+    public static OpenedPty openPty() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int fd = (int) POSIX_OPENPT.invokeExact(st, O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+            if (fd < 0) throw new ErrnoException("posix_openpt", errno(st));
+            try {
+                if ((int) GRANTPT.invokeExact(st, fd) != 0) throw new ErrnoException("grantpt", errno(st));
+                if ((int) UNLOCKPT.invokeExact(st, fd) != 0) throw new ErrnoException("unlockpt", errno(st));
+                MemorySegment name = a.allocate(256);
+                int err = (int) PTSNAME_R.invokeExact(fd, name, 256L);
+                if (err != 0) throw new ErrnoException("ptsname_r", err);
+                return new OpenedPty(fd, name.getString(0));
+            } catch (ErrnoException e) {
+                close(fd);
+                throw e;
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** ioctl(TIOCSWINSZ): on a pty master this also signals SIGWINCH to the terminal's foreground group. */
+    public static void setWindowSize(int fd, int rows, int cols) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ws = a.allocate(WINSIZE_SIZE, 2);
+            ws.set(JAVA_SHORT, 0, (short) rows);
+            ws.set(JAVA_SHORT, 2, (short) cols);
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) IOCTL_PTR.invokeExact(st, fd, TIOCSWINSZ, ws) != 0) {
+                throw new ErrnoException("ioctl(TIOCSWINSZ)", errno(st));
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** ioctl(TIOCGWINSZ): {rows, cols}. */
+    public static int[] windowSize(int fd) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ws = a.allocate(WINSIZE_SIZE, 2);
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) IOCTL_PTR.invokeExact(st, fd, TIOCGWINSZ, ws) != 0) {
+                throw new ErrnoException("ioctl(TIOCGWINSZ)", errno(st));
+            }
+            return new int[] {Short.toUnsignedInt(ws.get(JAVA_SHORT, 0)), Short.toUnsignedInt(ws.get(JAVA_SHORT, 2))};
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * poll() on up to two descriptors for {@code events} each (-1 skips one), retrying EINTR; returns the
+     * revents of each. {@code timeoutMs} -1 waits forever.
+     */
+    public static short[] poll(int fd1, short events1, int fd2, short events2, int timeoutMs) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment fds = a.allocate(POLLFD_SIZE * 2, 4);
+            fds.set(JAVA_INT, 0, fd1);
+            fds.set(JAVA_SHORT, 4, events1);
+            fds.set(JAVA_INT, 8, fd2);
+            fds.set(JAVA_SHORT, 12, events2);
+            MemorySegment st = a.allocate(CAPTURE);
+            while (true) {
+                int r = (int) POLL.invokeExact(st, fds, 2L, timeoutMs);
+                if (r >= 0) return new short[] {fds.get(JAVA_SHORT, 6), fds.get(JAVA_SHORT, 14)};
+                int e = errno(st);
+                if (e != EINTR) throw new ErrnoException("poll", e);
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** read(): the count, 0 at end of file, -errno on failure (EAGAIN, EIO are expected on a pty master). */
+    public static int read(int fd, byte[] b, int off, int len) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(Math.max(1, len));
+            MemorySegment st = a.allocate(CAPTURE);
+            long n = (long) READ.invokeExact(st, fd, buf, (long) len);
+            if (n < 0) return -errno(st);
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, b, off, (int) n);
+            return (int) n;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** write(): the count written, -errno on failure. */
+    public static int write(int fd, byte[] b, int off, int len) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(Math.max(1, len));
+            MemorySegment.copy(b, off, buf, ValueLayout.JAVA_BYTE, 0, len);
+            MemorySegment st = a.allocate(CAPTURE);
+            long n = (long) WRITE.invokeExact(st, fd, buf, (long) len);
+            return n < 0 ? -errno(st) : (int) n;
         } catch (Throwable t) {
             throw rethrow(t);
         }
