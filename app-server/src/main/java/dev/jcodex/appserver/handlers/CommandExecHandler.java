@@ -15,6 +15,8 @@ import dev.jcodex.protocol.v2.CommandExecResponse;
 import dev.jcodex.protocol.v2.CommandExecTerminateParams;
 import dev.jcodex.protocol.v2.CommandExecWriteParams;
 import dev.jcodex.protocol.v2.EmptyResponse;
+import dev.jcodex.protocol.v2.TerminalSize;
+import dev.jcodex.sandbox.PtyProcess;
 import dev.jcodex.sandbox.Sandbox;
 import dev.jcodex.sandbox.SandboxPolicy;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +65,8 @@ public final class CommandExecHandler {
         if ((streamOut || streamIn) && processId == null) {
             throw RpcException.invalidParams("Invalid params for command/exec: tty or streaming requires a client-supplied `processId`");
         }
+        if (p.size() != null && !tty) throw RpcException.invalidParams("command/exec size requires tty: true");
+        PtyProcess.Size size = tty ? terminalSize(p.size()) : null;
         Path cwd = p.cwd() == null ? Path.of("").toAbsolutePath() : absolute("cwd", p.cwd());
         long cap = Boolean.TRUE.equals(p.disableOutputCap()) ? Long.MAX_VALUE
                 : p.outputBytesCap() == null ? DEFAULT_OUTPUT_CAP : p.outputBytesCap();
@@ -79,7 +83,7 @@ public final class CommandExecHandler {
         }
         Process process;
         try {
-            ProcessBuilder pb = new ProcessBuilder(tty ? ttyWrapped(p) : p.command()).directory(cwd.toFile());
+            ProcessBuilder pb = new ProcessBuilder(p.command()).directory(cwd.toFile());
             if (p.env() != null) {
                 for (Map.Entry<String, String> e : p.env().entrySet()) {
                     if (e.getValue() == null) pb.environment().remove(e.getKey());
@@ -88,7 +92,7 @@ public final class CommandExecHandler {
             }
             if (tty && !pb.environment().containsKey("TERM")) pb.environment().put("TERM", "xterm-256color");
             if (!streamIn) pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            process = Sandbox.system().start(pb, policy, cwd);
+            process = tty ? Sandbox.system().startPty(pb, size, policy, cwd) : Sandbox.system().start(pb, policy, cwd);
         } catch (IOException | RuntimeException e) {
             if (processId != null) processes.remove(processId, exec);
             throw new RpcException(ErrorCodes.INTERNAL_ERROR, "failed to spawn command: " + e.getMessage());
@@ -110,6 +114,7 @@ public final class CommandExecHandler {
 
     private CommandExecResponse await(JsonRpcConnection conn, String processId, RunningExec exec, Process process,
                                       boolean stream, long cap, long timeoutMs) throws InterruptedException {
+        // On a terminal stdout and stderr are one stream; it goes out as "stdout", as Codex sends it.
         OutputPump out = new OutputPump(conn, processId, "stdout", process.getInputStream(), stream, cap);
         OutputPump err = new OutputPump(conn, processId, "stderr", process.getErrorStream(), stream, cap);
         Thread tOut = Thread.ofVirtual().start(out);
@@ -123,6 +128,9 @@ public final class CommandExecHandler {
         // A background child may hold the pipes open after the main process exits; don't wait on it forever.
         tOut.join(2000);
         tErr.join(2000);
+        // A terminal is closed once its command is done, as a terminal window would be: what still runs on it
+        // gets SIGHUP, and the reader and the descriptor end.
+        if (process instanceof PtyProcess pty) pty.closeTerminal();
         int code = timedOut ? 124 : process.exitValue();
         return new CommandExecResponse(code, stream ? "" : out.text(), stream ? "" : err.text());
     }
@@ -206,9 +214,29 @@ public final class CommandExecHandler {
 
     EmptyResponse resize(JsonRpcConnection conn, CommandExecResizeParams p) {
         RunningExec exec = running(conn, p.processId());
-        if (!exec.tty) throw RpcException.invalidRequest("failed to resize PTY: process is not attached to a PTY");
-        // The PTY belongs to script(1), which offers no way to resize it from outside; say so rather than pretend.
-        throw RpcException.invalidRequest("failed to resize PTY: resizing a running PTY is not supported");
+        PtyProcess.Size size = terminalSize(p.size());
+        if (!(exec.process() instanceof PtyProcess pty)) {
+            throw RpcException.invalidRequest("failed to resize PTY: process is not attached to a PTY");
+        }
+        try {
+            pty.resize(size.rows(), size.cols());
+        } catch (IOException e) {
+            // the command has exited and its terminal is closed
+            throw RpcException.invalidRequest("failed to resize PTY: " + e.getMessage());
+        }
+        return EmptyResponse.INSTANCE;
+    }
+
+    /** The requested size, 24x80 when absent (as Codex); rows and cols must be 1..65535 (struct winsize). */
+    private static PtyProcess.Size terminalSize(TerminalSize size) {
+        if (size == null) return PtyProcess.Size.DEFAULT;
+        if (size.rows() <= 0 || size.cols() <= 0) {
+            throw RpcException.invalidParams("command/exec size rows and cols must be greater than 0");
+        }
+        if (size.rows() > 0xffff || size.cols() > 0xffff) {
+            throw RpcException.invalidParams("command/exec size rows and cols must be at most 65535");
+        }
+        return new PtyProcess.Size(size.rows(), size.cols());
     }
 
     private static RunningExec running(JsonRpcConnection conn, String processId) {
@@ -234,17 +262,6 @@ public final class CommandExecHandler {
             default -> SandboxPolicy.externalSandbox(s.networkAccess());
         };
     }
-
-    /** A PTY through script(1): the child sees a terminal of the requested size. */
-    private static List<String> ttyWrapped(CommandExecParams p) {
-        StringBuilder sh = new StringBuilder();
-        if (p.size() != null) sh.append("stty rows ").append(p.size().rows()).append(" cols ").append(p.size().cols()).append(" 2>/dev/null; ");
-        sh.append("exec");
-        for (String a : p.command()) sh.append(' ').append(shellQuote(a));
-        return List.of("script", "-qefc", sh.toString(), "/dev/null");
-    }
-
-    private static String shellQuote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 
     static Path absolute(String field, String value) {
         Path path = Path.of(value);

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A started command/exec process: its stdin (when streamed) and how to kill it with its whole tree. */
+/**
+ * A started command/exec process: its stdin (when streamed) and how to kill it with its whole tree. With a tty
+ * the process is a {@link dev.jcodex.sandbox.PtyProcess}: closing stdin sends the terminal's end-of-file, and
+ * destroying it signals the whole process group it leads.
+ */
 final class RunningExec {
     private volatile Process process;
     private final AtomicBoolean killed = new AtomicBoolean();
@@ -36,7 +40,10 @@ final class RunningExec {
         if (close) in.close();
     }
 
-    /** SIGKILL to the process and every descendant (a shell's children too), as interrupt does for tools. */
+    /**
+     * SIGKILL to the process and every descendant (a shell's children too), as interrupt does for tools; on a
+     * terminal also to its process group (children that were re-parented when an intermediate shell exited).
+     */
     void kill() {
         killed.set(true);
         Process p = process;

@@ -16,6 +16,7 @@ import dev.jcodex.core.tools.ToolCall;
 import dev.jcodex.core.tools.ToolHandler;
 import dev.jcodex.core.tools.ToolOutput;
 import dev.jcodex.core.util.Json;
+import dev.jcodex.sandbox.PtyProcess;
 import dev.jcodex.sandbox.Sandbox;
 import dev.jcodex.sandbox.SandboxPolicy;
 import java.io.IOException;
@@ -77,8 +78,8 @@ public final class ExecCommandTool implements ToolHandler {
         return spec;
     }
 
-    private record Args(String cmd, String workdir, String shell, boolean login, long yieldMs, int maxTokens,
-                        boolean escalate, String justification) {}
+    private record Args(String cmd, String workdir, String shell, boolean login, boolean tty, long yieldMs,
+                        int maxTokens, boolean escalate, String justification) {}
 
     private static Args parse(String json) throws IllegalArgumentException {
         JsonNode a;
@@ -92,7 +93,7 @@ public final class ExecCommandTool implements ToolHandler {
         }
         long yield = a.path("yield_time_ms").asLong(10_000);
         return new Args(a.path("cmd").asText(), a.path("workdir").asText(null), a.path("shell").asText(null),
-                a.path("login").asBoolean(true), Math.clamp(yield, MIN_YIELD_MS, MAX_YIELD_MS),
+                a.path("login").asBoolean(true), a.path("tty").asBoolean(false), Math.clamp(yield, MIN_YIELD_MS, MAX_YIELD_MS),
                 a.path("max_output_tokens").asInt(ExecOutput.DEFAULT_MAX_TOKENS),
                 "require_escalated".equals(a.path("sandbox_permissions").asText(null)),
                 a.path("justification").asText(null));
@@ -182,15 +183,19 @@ public final class ExecCommandTool implements ToolHandler {
 
     private Result run(TurnContext ctx, Item.CommandExecution item, List<String> argv, Path cwd, Path workspace,
                        SandboxPolicy policy, Args args) throws InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ProcessTree.inOwnGroup(argv)).directory(cwd.toFile())
+        // On a terminal the command leads its own session already (setsid(1) would fork it off the terminal).
+        ProcessBuilder pb = new ProcessBuilder(args.tty() ? argv : ProcessTree.inOwnGroup(argv)).directory(cwd.toFile())
                 .redirectErrorStream(true);
         pb.environment().put("PAGER", "cat");
         pb.environment().put("GIT_PAGER", "cat");
         pb.environment().put("NO_COLOR", "1");
+        // The output goes to a model: a dumb terminal keeps cursor and colour escapes out of it, as Codex does.
+        if (args.tty()) pb.environment().put("TERM", "dumb");
         Process p;
         try {
             if (!Files.isDirectory(cwd)) throw new IOException("working directory does not exist: " + cwd);
-            p = Sandbox.system().start(pb, policy, workspace);
+            p = args.tty() ? Sandbox.system().startPty(pb, PtyProcess.Size.DEFAULT, policy, workspace)
+                    : Sandbox.system().start(pb, policy, workspace);
         } catch (IOException | RuntimeException e) {
             String msg = "exec_command failed: " + e.getMessage();
             return new Result(null, msg, null, 0, new ToolOutput(msg, false));

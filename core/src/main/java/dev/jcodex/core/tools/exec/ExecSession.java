@@ -1,5 +1,6 @@
 package dev.jcodex.core.tools.exec;
 
+import dev.jcodex.sandbox.PtyProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One running command: stdout and stderr merged, read on a virtual thread as it arrives. Output is kept
+ * One running command: stdout and stderr merged (a pipe, or a pseudo-terminal when the model asked for a tty),
+ * read on a virtual thread as it arrives. Output is kept
  * twice: everything (the item's aggregatedOutput) and what the model has not seen yet (returned by the
  * next exec_command / write_stdin call). Deltas go to a listener that the current call can swap.
  */
@@ -61,6 +63,8 @@ public final class ExecSession {
         if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
             // Grandchildren may keep the pipe open after the command exits; don't wait for them forever.
             reader.join(java.time.Duration.ofMillis(500));
+            // A terminal closes with its command, as a terminal window would: leftovers on it get SIGHUP.
+            if (process instanceof PtyProcess pty) pty.closeTerminal();
             return process.exitValue();
         }
         return null;
