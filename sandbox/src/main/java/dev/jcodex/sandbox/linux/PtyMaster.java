@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class PtyMaster {
     private static final byte[] EOF = new byte[0];
     private static final int CHUNK = 16 * 1024;
+    /** A write that makes no progress for this long fails rather than hold its caller (an RPC queue) forever. */
+    private static final long STALLED_WRITE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final int fd;
     private final String slavePath;
@@ -59,12 +63,13 @@ final class PtyMaster {
 
     private void pump() {
         byte[] buf = new byte[CHUNK];
-        try {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment nativeBuf = arena.allocate(CHUNK);
             while (!closing) {
                 short[] ready = Syscalls.poll(fd, Syscalls.POLLIN, wakeRead, Syscalls.POLLIN, -1);
                 if (ready[1] != 0) break;                 // close() was called
                 if (ready[0] == 0) continue;
-                int n = Syscalls.read(fd, buf, 0, buf.length);
+                int n = Syscalls.read(fd, nativeBuf, buf);
                 if (n == -Syscalls.EAGAIN || n == -Syscalls.EINTR) continue;
                 if (n <= 0) break;                        // EIO: every slave descriptor is closed
                 byte[] chunk = java.util.Arrays.copyOf(buf, n);
@@ -80,16 +85,21 @@ final class PtyMaster {
         }
     }
 
-    /** Queues the end mark after what is still unread; once closed nobody reads, so the rest is dropped. */
+    /**
+     * Queues the end mark after what is still unread. After {@link #close()} a reader may be gone: if no room
+     * appears within a second, the unread rest is dropped.
+     */
     private void endOutput() {
         boolean interrupted = false;
+        long waitedMs = 0;
         while (true) {
-            if (closing) chunks.clear();
             try {
                 if (chunks.offer(EOF, 100, TimeUnit.MILLISECONDS)) break;
             } catch (InterruptedException e) {
                 interrupted = true;
             }
+            waitedMs += 100;
+            if (closing && waitedMs >= 1000) chunks.clear();
         }
         if (interrupted) Thread.currentThread().interrupt();
     }
@@ -206,16 +216,23 @@ final class PtyMaster {
 
         private void writeRaw(byte[] b, int off, int len) throws IOException {
             int done = 0;
+            long progressAt = System.nanoTime();
             while (done < len) {
                 int n;
                 synchronized (fdLock) {
                     if (fdClosed) throw new IOException("the terminal is closed");
                     n = Syscalls.write(fd, b, off + done, len - done);
                 }
-                if (n >= 0) {
+                if (n > 0) {
                     done += n;
-                } else if (n == -Syscalls.EAGAIN || n == -Syscalls.EINTR) {
+                    progressAt = System.nanoTime();
+                } else if (n == 0 || n == -Syscalls.EAGAIN || n == -Syscalls.EINTR) {
                     // The terminal's input buffer is full until the child reads; sleeping parks a virtual thread.
+                    if (System.nanoTime() - progressAt > STALLED_WRITE_NANOS) {
+                        throw new IOException("the terminal's input is full: the program has not read it for "
+                                + TimeUnit.NANOSECONDS.toSeconds(STALLED_WRITE_NANOS) + " s (" + done + " of " + len
+                                + " bytes written)");
+                    }
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {

@@ -643,14 +643,16 @@ public final class Syscalls {
         }
     }
 
-    /** read(): the count, 0 at end of file, -errno on failure (EAGAIN, EIO are expected on a pty master). */
-    public static int read(int fd, byte[] b, int off, int len) {
+    /**
+     * read() into {@code buf} (at most its size and {@code out.length}), copied to {@code out}: the count, 0 at end
+     * of file, -errno on failure (EAGAIN and EIO are expected on a pty master).
+     */
+    public static int read(int fd, MemorySegment buf, byte[] out) {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(Math.max(1, len));
             MemorySegment st = a.allocate(CAPTURE);
-            long n = (long) READ.invokeExact(st, fd, buf, (long) len);
+            long n = (long) READ.invokeExact(st, fd, buf, Math.min(buf.byteSize(), (long) out.length));
             if (n < 0) return -errno(st);
-            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, b, off, (int) n);
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, out, 0, (int) n);
             return (int) n;
         } catch (Throwable t) {
             throw rethrow(t);
