@@ -146,12 +146,14 @@ public final class Sandbox {
         wrapped.environment().clear();
         wrapped.environment().putAll(pb.environment());
         wrapped.directory(pb.directory());
+        // Spawned by us rather than ProcessBuilder: --die-with-parent fires when the spawning *thread* ends, so
+        // the parent must be a thread that lives as long as the command (a carrier thread or the caller's may not).
         if (tty != null) return PtySpawner.start(wrapped, null, tty);
         wrapped.redirectInput(pb.redirectInput());
         wrapped.redirectOutput(pb.redirectOutput());
         wrapped.redirectError(pb.redirectError());
         wrapped.redirectErrorStream(pb.redirectErrorStream());
-        return wrapped.start();
+        return Syscalls.spawnUnsupportedReason().isEmpty() ? ThreadConfinedSpawner.start(wrapped, null) : wrapped.start();
     }
 
     /**

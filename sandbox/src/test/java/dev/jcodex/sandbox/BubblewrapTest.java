@@ -92,4 +92,32 @@ class BubblewrapTest {
             return false;
         }
     }
+
+    @Test
+    void aCommandOutlivesTheThreadThatStartedIt() throws Exception {
+        // bwrap --die-with-parent follows the spawning *thread*: a command started from a short-lived thread (or a
+        // virtual thread's carrier that retires) must not die with it.
+        Sandbox s = bwrapOrSkip();
+        Process[] started = new Process[1];
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                Process p = s.start(new ProcessBuilder("bash", "-c", "echo started; read line; echo still-$line"),
+                        Run.workspaceOnly(false), ws);
+                started[0] = p;
+                // once the command runs, bwrap has armed its parent-death signal; now this thread ends
+                byte[] first = new byte["started\n".length()];
+                assertEquals("started\n", new String(first, 0, p.getInputStream().readNBytes(first, 0, first.length)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        t.join();
+        Process p = started[0];
+        p.getOutputStream().write("alive\n".getBytes());
+        p.getOutputStream().flush();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("still-alive\n", out);
+        assertEquals(0, p.exitValue());
+    }
 }

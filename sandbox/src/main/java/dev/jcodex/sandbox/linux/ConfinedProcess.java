@@ -16,8 +16,8 @@ final class ConfinedProcess extends Process {
     private final InputStream stdout;
     private final InputStream stderr;
 
-    ConfinedProcess(int pid, OutputStream stdin, InputStream stdout, InputStream stderr) {
-        this.child = ReapedChild.watch(pid);
+    ConfinedProcess(ReapedChild child, OutputStream stdin, InputStream stdout, InputStream stderr) {
+        this.child = child;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;

@@ -27,6 +27,8 @@ public final class PtySpawner {
     public static PtyProcess start(ProcessBuilder pb, Confinement c, PtyProcess.Size size) throws IOException {
         List<String> cmd = pb.command();
         if (cmd.isEmpty()) throw new IndexOutOfBoundsException("empty command");
+        var unsupported = Syscalls.spawnUnsupportedReason();
+        if (unsupported.isPresent()) throw new IOException("cannot start a command on a terminal: " + unsupported.get());
         String dir = (pb.directory() != null ? pb.directory() : new File("")).getAbsolutePath();
         String[] argv = cmd.toArray(String[]::new);
         List<String> env = new ArrayList<>();

@@ -73,7 +73,10 @@ public final class ThreadConfinedSpawner {
         T run() throws IOException;
     }
 
-    /** Starts {@code pb}'s command (directory, environment, redirects honoured) confined by {@code c}. */
+    /**
+     * Starts {@code pb}'s command (directory, environment, redirects honoured) confined by {@code c}, or, with
+     * {@code c} null, unconfined from the thread that will wait for it (see {@link ReapedChild#spawnOnWaiter}).
+     */
     public static Process start(ProcessBuilder pb, Confinement c) throws IOException {
         List<String> cmd = pb.command();
         if (cmd.isEmpty()) throw new IndexOutOfBoundsException("empty command");
@@ -90,9 +93,10 @@ public final class ThreadConfinedSpawner {
             List<String> env = new ArrayList<>();
             for (Map.Entry<String, String> e : pb.environment().entrySet()) env.add(e.getKey() + "=" + e.getValue());
             var req = new Syscalls.SpawnRequest(argv, env.toArray(String[]::new), dir, stdin[1], stdout[1], stderr[1]);
-            int pid;
+            ReapedChild child;
             try {
-                pid = onConfinedThread(c, () -> Syscalls.spawn(req));
+                child = c != null ? ReapedChild.watch(onConfinedThread(c, () -> Syscalls.spawn(req)))
+                        : ReapedChild.spawnOnWaiter(() -> Syscalls.spawn(req));
             } catch (Syscalls.ErrnoException e) {
                 throw new IOException("Cannot run program \"" + argv[0] + "\" (in directory \"" + dir + "\"): error="
                         + e.errno + ", " + Syscalls.strerror(e.errno), e);
@@ -105,7 +109,7 @@ public final class ThreadConfinedSpawner {
                     : InputStream.nullInputStream();
             InputStream err = stderr[0] >= 0 ? new BufferedInputStream(OffCarrierStreams.input(new FileInputStream(reopen(stderr[0]))))
                     : InputStream.nullInputStream();
-            return new ConfinedProcess(pid, in, out, err);
+            return new ConfinedProcess(child, in, out, err);
         } finally {
             closeAll(childEnds);
             closeAll(parentEnds); // the streams hold their own descriptors, opened through /proc
