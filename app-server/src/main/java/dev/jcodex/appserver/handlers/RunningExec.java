@@ -2,6 +2,7 @@ package dev.jcodex.appserver.handlers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,7 +52,11 @@ final class RunningExec {
     }
 
     private static void killTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        // The root first (on a terminal: its whole group), so a shell cannot go on to its next command and exit
+        // normally between the deaths of its children and its own; the descendants are listed before that, while
+        // they are still reachable from it.
+        List<ProcessHandle> descendants = p.descendants().toList();
         p.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -37,6 +37,7 @@ final class PtyMaster {
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(64);
     private final Object fdLock = new Object();
     private boolean fdClosed;          // guarded by fdLock
+    private boolean woken;             // guarded by fdLock
     private volatile boolean closing;
     private final Input input = new Input();
     private final Output output = new Output();
@@ -119,7 +120,9 @@ final class PtyMaster {
     void close() {
         closing = true;
         synchronized (fdLock) {
-            if (!fdClosed) Syscalls.write(wakeWrite, new byte[] {1}, 0, 1);
+            if (fdClosed || woken) return;
+            woken = true;
+            Syscalls.write(wakeWrite, new byte[] {1}, 0, 1);
         }
     }
 
@@ -138,8 +141,8 @@ final class PtyMaster {
     }
 
     private final class Input extends InputStream {
-        private byte[] current = EOF;
-        private int pos;
+        private volatile byte[] current = EOF;
+        private volatile int pos;
         private boolean ended;
 
         @Override
@@ -173,9 +176,10 @@ final class PtyMaster {
             return n;
         }
 
+        /** An estimate (never blocks behind a read waiting for output). */
         @Override
-        public synchronized int available() {
-            return current.length - pos;
+        public int available() {
+            return Math.max(0, current.length - pos);
         }
 
         /** The reader is done with the output: the terminal closes. */
