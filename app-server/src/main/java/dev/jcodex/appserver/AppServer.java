@@ -1,6 +1,7 @@
 package dev.jcodex.appserver;
 
 import dev.jcodex.appserver.approvals.ApprovalBroker;
+import dev.jcodex.appserver.approvals.ThreadRequests;
 import dev.jcodex.appserver.events.EventRouter;
 import dev.jcodex.appserver.events.EventTranslator;
 import dev.jcodex.appserver.handlers.AccountHandler;
@@ -44,7 +45,8 @@ public final class AppServer {
         this.threads = new ThreadManager(configLoader, recorder, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
         recorder.attach(threads);
         router.setTranslator(new EventTranslator(threads));
-        this.approvals = new ApprovalBroker(router);
+        this.requests = new ThreadRequests(router);
+        this.approvals = new ApprovalBroker(requests);
         CoreTools tools = new CoreTools(approvals);
         // Commands left running in exec sessions die with the daemon, not after it.
         Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
@@ -68,7 +70,7 @@ public final class AppServer {
         new FsHandler().register(dispatcher);
         new FuzzyFileSearchHandler().register(dispatcher);
         new SkillsHandler(configLoader.codexHome()).register(dispatcher);
-        new SavedThreadsHandler(threads, store, recorder).register(dispatcher);
+        new SavedThreadsHandler(threads, store, recorder, requests).register(dispatcher);
         // MCP costs nothing until a thread's config names a server: McpTools is created on first need.
         threads.setToolsFactory(t -> {
             ToolRegistry r = tools.registryFor(t);
@@ -84,6 +86,7 @@ public final class AppServer {
         });
     }
 
+    private final ThreadRequests requests;
     private final ApprovalBroker approvals;
 
     private final java.util.concurrent.atomic.AtomicBoolean sandboxProbed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -97,7 +100,7 @@ public final class AppServer {
     private McpTools mcp;
 
     private synchronized McpTools mcp() {
-        if (mcp == null) mcp = new McpTools(router, new McpElicitationBridge(router), approvals);
+        if (mcp == null) mcp = new McpTools(router, new McpElicitationBridge(requests), approvals);
         return mcp;
     }
 

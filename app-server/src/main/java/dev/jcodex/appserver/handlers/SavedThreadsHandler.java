@@ -1,5 +1,6 @@
 package dev.jcodex.appserver.handlers;
 
+import dev.jcodex.appserver.approvals.ThreadRequests;
 import dev.jcodex.appserver.events.ThreadView;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
@@ -40,11 +41,13 @@ public final class SavedThreadsHandler {
     private final ThreadManager threads;
     private final ThreadStore store;
     private final RolloutRecorder recorder;
+    private final ThreadRequests requests;
 
-    public SavedThreadsHandler(ThreadManager threads, ThreadStore store, RolloutRecorder recorder) {
+    public SavedThreadsHandler(ThreadManager threads, ThreadStore store, RolloutRecorder recorder, ThreadRequests requests) {
         this.threads = threads;
         this.store = store;
         this.recorder = recorder;
+        this.requests = requests;
     }
 
     public void register(Dispatcher d) {
@@ -140,7 +143,13 @@ public final class SavedThreadsHandler {
         }
         conn.session().subscribe(t.id());
         AgentThread resumed = t;
-        return Reply.then(response(t, withTurns), loadedNow ? resumed::announceRestoredUsage : null);
+        boolean restored = loadedNow;
+        // after the response, as Codex does: a question still waiting on the thread (an approval) reaches
+        // this client too, so it can answer it
+        return Reply.then(response(t, withTurns), () -> {
+            if (restored) resumed.announceRestoredUsage();
+            requests.replayTo(conn, resumed.id());
+        });
     }
 
     Reply fork(JsonRpcConnection conn, ThreadForkParams p) {
@@ -271,7 +280,9 @@ public final class SavedThreadsHandler {
 
     ThreadUnsubscribeResponse unsubscribe(JsonRpcConnection conn, ThreadIdParams p) {
         if (threads.get(p.threadId()) == null) return new ThreadUnsubscribeResponse("notLoaded");
-        return new ThreadUnsubscribeResponse(conn.session().unsubscribe(p.threadId()) ? "unsubscribed" : "notSubscribed");
+        if (!conn.session().unsubscribe(p.threadId())) return new ThreadUnsubscribeResponse("notSubscribed");
+        requests.left(conn, p.threadId()); // its questions go on with the clients still following, if any
+        return new ThreadUnsubscribeResponse("unsubscribed");
     }
 
     private ThreadSummary saved(String id, String message) {

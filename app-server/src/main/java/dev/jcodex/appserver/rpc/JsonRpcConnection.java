@@ -15,19 +15,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One JSON-RPC peer over any framing (a JSONL line or a WebSocket frame is one message). Parses and
- * classifies inbound messages, answers with spec-correct errors, writes responses, notifications and its
- * own requests (integer ids from 0), and resolves replies to those requests. Outbound messages never carry
+ * classifies inbound messages, answers with spec-correct errors, writes responses, notifications and the
+ * daemon's requests, and resolves replies to those requests. Outbound messages never carry
  * {@code "jsonrpc"} (the Codex dialect); inbound it is accepted and ignored.
  */
 public final class JsonRpcConnection {
     private final Outbound out;
     private final Dispatcher dispatcher;
     private final ClientSession session = new ClientSession();
-    private final AtomicLong nextRequestId = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
@@ -231,50 +229,35 @@ public final class JsonRpcConnection {
         if (session.wants(method)) sendRaw(notification(method, params));
     }
 
-    /** Sends a server → client request; the future completes with the client's result. */
-    public CompletableFuture<JsonNode> sendRequest(String method, Object params) {
-        long id = nextRequestId.getAndIncrement();
+    /** Serializes a server → client request once; {@link #sendRequest} it to each client asked. */
+    public static byte[] request(long id, String method, Object params) {
+        return serialize(g -> {
+            g.writeFieldName("id");
+            g.writeNumber(id);
+            g.writeStringField("method", method);
+            g.writeFieldName("params");
+            ProtocolJson.MAPPER.writeValue(g, params);
+        });
+    }
+
+    /**
+     * Sends a server → client request built by {@link #request}; the future completes with the client's
+     * result, or fails on an error reply ({@link ClientErrorReply}) or when the connection closes. The id is
+     * the caller's: server request ids are daemon-wide (one request asked of several clients keeps its id).
+     */
+    public CompletableFuture<JsonNode> sendRequest(long id, byte[] message) {
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new IllegalStateException("connection closed"));
             return f;
         }
-        pending.put(id, f);
-        write(g -> {
-            g.writeFieldName("id");
-            g.writeNumber(id);
-            g.writeStringField("method", method);
-            g.writeFieldName("params");
-            ProtocolJson.MAPPER.writeValue(g, params);
-        });
+        pending.put(id, f); // before the write, so the quickest reply finds it
+        sendRaw(message);
+        if (closed && pending.remove(id, f)) f.completeExceptionally(new IllegalStateException("connection closed"));
         return f;
     }
 
-    /** A server → client request in flight: its id (for serverRequest/resolved) and the client's reply. */
-    public record PendingRequest(long id, CompletableFuture<JsonNode> reply) {}
-
-    /** Like {@link #sendRequest} but also tells the id the request got. */
-    public PendingRequest sendTrackedRequest(String method, Object params) {
-        long id = nextRequestId.getAndIncrement();
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        if (closed) {
-            f.completeExceptionally(new IllegalStateException("connection closed"));
-            return new PendingRequest(id, f);
-        }
-        pending.put(id, f);
-        write(g -> {
-            g.writeFieldName("id");
-            g.writeNumber(id);
-            g.writeStringField("method", method);
-            g.writeFieldName("params");
-            ProtocolJson.MAPPER.writeValue(g, params);
-        });
-        return new PendingRequest(id, f);
-    }
-
-    /** Id that the next server request will get (for serverRequest/resolved bookkeeping). */
-    public long peekNextRequestId() { return nextRequestId.get(); }
-
+    /** Stops waiting for a reply to {@code id} (a late reply is then ignored). */
     public void forgetRequest(long id) {
         CompletableFuture<JsonNode> f = pending.remove(id);
         if (f != null) f.cancel(false);
