@@ -16,11 +16,39 @@ import java.util.Map;
  * The SQLite index of saved threads, so listing never parses rollouts. It is a cache: every row can be
  * rebuilt from its rollout, and {@link ThreadStore} does so when a row is missing or behind. One connection,
  * WAL journal, serialized by this object's monitor (writes are a few per turn).
+ *
+ * <p>Schema versions ({@code PRAGMA user_version}): 0 is the first layout (rows keyed by {@code id}, no text
+ * index); 1 gives each row a stable integer key ({@code rid}) and adds {@code threads_fts}, an FTS5 trigram
+ * index over preview and name kept in step by triggers, so {@code searchTerm} is a lookup instead of a scan.
+ * A version-0 file is migrated in place (rows copied, the text index built from them), so no rollout has to
+ * be re-read.
  */
 final class ThreadIndex implements AutoCloseable {
     static final String FILE_NAME = "jcodex_threads_1.sqlite";
+    static final int SCHEMA_VERSION = 1;
+    /**
+     * Up to this many text matches, a search reads exactly the matching rows and sorts them; beyond it the
+     * term is common, and walking the sort index until a page is full (checking each row) is cheaper. The two
+     * costs meet near sqrt(page x threads): about 500 for a page of 25 among 10,000 threads.
+     */
+    static final int DIRECT_HITS = 512;
     private static final String COLUMNS = "id, rollout_path, created_at_ms, updated_at_ms, cwd, model, model_provider, "
             + "preview, name, archived, source, originator, cli_version, forked_from_id, tokens_used, rollout_size, rollout_mtime_ms";
+    private static final String TABLE = """
+            CREATE TABLE %s (
+              rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, rollout_path TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
+              updated_at_ms INTEGER NOT NULL, cwd TEXT NOT NULL, model TEXT, model_provider TEXT,
+              preview TEXT NOT NULL, name TEXT, archived INTEGER NOT NULL, source TEXT NOT NULL,
+              originator TEXT, cli_version TEXT, forked_from_id TEXT, tokens_used INTEGER NOT NULL,
+              rollout_size INTEGER NOT NULL, rollout_mtime_ms INTEGER NOT NULL)""";
+
+    /**
+     * An upsert, not INSERT OR REPLACE: a replace deletes the old row without running the delete trigger,
+     * which would leave its text in threads_fts.
+     */
+    private static final String UPSERT = "INSERT INTO threads (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " ON CONFLICT(id) DO UPDATE SET " + String.join(", ", java.util.Arrays.stream(COLUMNS.split(", "))
+                    .filter(c -> !c.equals("id")).map(c -> c + " = excluded." + c).toList());
 
     private final Connection db;
 
@@ -30,15 +58,79 @@ final class ThreadIndex implements AutoCloseable {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA busy_timeout=5000");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS threads (
-                      id TEXT PRIMARY KEY, rollout_path TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
-                      updated_at_ms INTEGER NOT NULL, cwd TEXT NOT NULL, model TEXT, model_provider TEXT,
-                      preview TEXT NOT NULL, name TEXT, archived INTEGER NOT NULL, source TEXT NOT NULL,
-                      originator TEXT, cli_version TEXT, forked_from_id TEXT, tokens_used INTEGER NOT NULL,
-                      rollout_size INTEGER NOT NULL, rollout_mtime_ms INTEGER NOT NULL)""");
-            s.execute("CREATE INDEX IF NOT EXISTS threads_by_created ON threads(archived, created_at_ms, id)");
-            s.execute("CREATE INDEX IF NOT EXISTS threads_by_updated ON threads(archived, updated_at_ms, id)");
+        }
+        try {
+            migrate();
+        } catch (SQLException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Brings the file to {@link #SCHEMA_VERSION} in one transaction (another daemon may be doing the same). */
+    private void migrate() throws SQLException {
+        if (userVersion() == SCHEMA_VERSION) return;
+        try (Statement s = db.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int version = userVersion();
+                if (version > SCHEMA_VERSION) {
+                    throw new SQLException("thread index schema " + version + " is newer than this jcodex (" + SCHEMA_VERSION + ")");
+                }
+                if (version == 0) {
+                    boolean old = tableExists("threads");
+                    s.execute(TABLE.formatted(old ? "threads_v1" : "threads"));
+                    if (old) {
+                        // Version 0 keyed rows by id only: SQLite may renumber such rowids (VACUUM), which an
+                        // external-content text index cannot follow, so rows move to a table with a real key.
+                        s.execute("INSERT INTO threads_v1 (" + COLUMNS + ") SELECT " + COLUMNS + " FROM threads");
+                        s.execute("DROP TABLE threads");
+                        s.execute("ALTER TABLE threads_v1 RENAME TO threads");
+                    }
+                    s.execute("CREATE INDEX threads_by_created ON threads(archived, created_at_ms, id)");
+                    s.execute("CREATE INDEX threads_by_updated ON threads(archived, updated_at_ms, id)");
+                    // case_sensitive 0 folds case; the LIKE re-check in page() keeps LIKE's exact semantics.
+                    s.execute("CREATE VIRTUAL TABLE threads_fts USING fts5(preview, name, content='threads', "
+                            + "content_rowid='rid', tokenize='trigram case_sensitive 0')");
+                    s.execute("INSERT INTO threads_fts(threads_fts) VALUES ('rebuild')");
+                    s.execute("""
+                            CREATE TRIGGER threads_fts_insert AFTER INSERT ON threads BEGIN
+                              INSERT INTO threads_fts(rowid, preview, name) VALUES (new.rid, new.preview, new.name);
+                            END""");
+                    s.execute("""
+                            CREATE TRIGGER threads_fts_delete AFTER DELETE ON threads BEGIN
+                              INSERT INTO threads_fts(threads_fts, rowid, preview, name)
+                                VALUES ('delete', old.rid, old.preview, old.name);
+                            END""");
+                    s.execute("""
+                            CREATE TRIGGER threads_fts_update AFTER UPDATE OF preview, name ON threads
+                            WHEN old.preview IS NOT new.preview OR old.name IS NOT new.name BEGIN
+                              INSERT INTO threads_fts(threads_fts, rowid, preview, name)
+                                VALUES ('delete', old.rid, old.preview, old.name);
+                              INSERT INTO threads_fts(rowid, preview, name) VALUES (new.rid, new.preview, new.name);
+                            END""");
+                }
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    private int userVersion() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private boolean tableExists(String name) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -50,8 +142,7 @@ final class ThreadIndex implements AutoCloseable {
         if (rows.isEmpty()) return;
         boolean auto = db.getAutoCommit();
         db.setAutoCommit(false);
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO threads (" + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = db.prepareStatement(UPSERT)) {
             for (ThreadSummary t : rows) {
                 int i = 1;
                 ps.setString(i++, t.id());
@@ -116,6 +207,36 @@ final class ThreadIndex implements AutoCloseable {
 
     /** One page, keyset-paged on (sort key, id): cost grows with the page, not with the number of threads. */
     synchronized List<ThreadSummary> page(ListQuery q, int fetch) throws SQLException {
+        Sql sql = pageQuery(q, fetch);
+        try (PreparedStatement ps = sql.prepare(db)) {
+            List<ThreadSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row(rs));
+            }
+            return out;
+        }
+    }
+
+    /** SQLite's plan for {@link #page}, one step per line (tests check that a rare term is a lookup). */
+    synchronized String plan(ListQuery q, int fetch) throws SQLException {
+        Sql sql = pageQuery(q, fetch);
+        Sql explain = new Sql("EXPLAIN QUERY PLAN " + sql.text(), sql.args());
+        StringBuilder out = new StringBuilder();
+        try (PreparedStatement ps = explain.prepare(db); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.append(rs.getString("detail")).append('\n');
+        }
+        return out.toString();
+    }
+
+    private record Sql(String text, List<Object> args) {
+        PreparedStatement prepare(Connection db) throws SQLException {
+            PreparedStatement ps = db.prepareStatement(text);
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            return ps;
+        }
+    }
+
+    private Sql pageQuery(ListQuery q, int fetch) throws SQLException {
         String key = q.sortByUpdated() ? "updated_at_ms" : "created_at_ms";
         String cmp = q.ascending() ? ">" : "<";
         String dir = q.ascending() ? "ASC" : "DESC";
@@ -125,8 +246,19 @@ final class ThreadIndex implements AutoCloseable {
         in(sql, args, "cwd", q.cwds());
         in(sql, args, "model_provider", q.modelProviders());
         in(sql, args, "source", q.sourceKinds());
-        if (q.searchTerm() != null && !q.searchTerm().isBlank()) {
-            String like = "%" + q.searchTerm().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String term = q.searchTerm();
+        if (term != null && !term.isBlank()) {
+            List<Long> hits = term.codePointCount(0, term.length()) >= 3 ? textMatches(term, DIRECT_HITS + 1) : null;
+            if (hits != null && hits.size() <= DIRECT_HITS) {
+                // Few matches: read exactly those rows (the hit list drives the join) and sort them.
+                sql.replace(0, sql.indexOf(" WHERE "), "SELECT " + COLUMNS
+                        + " FROM (SELECT value AS hit FROM json_each(?)) AS hits CROSS JOIN threads ON threads.rid = hits.hit");
+                args.addFirst(json(hits));
+            }
+            // Always re-checked with LIKE (ASCII case folding, as before the text index): the trigram index
+            // folds all of Unicode, so its matches are a superset and the page is exactly what LIKE selects.
+            // Terms under three characters have no trigram and take this path alone (a walk of the sort index).
+            String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             sql.append(" AND (preview LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
             args.add(like);
             args.add(like);
@@ -139,14 +271,26 @@ final class ThreadIndex implements AutoCloseable {
         }
         sql.append(" ORDER BY ").append(key).append(' ').append(dir).append(", id ").append(dir).append(" LIMIT ?");
         args.add(fetch);
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-            List<ThreadSummary> out = new ArrayList<>();
+        return new Sql(sql.toString(), args);
+    }
+
+    /** Row keys whose preview or name contains {@code term} (case folded), at most {@code max}. */
+    private List<Long> textMatches(String term, int max) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT rowid FROM threads_fts WHERE threads_fts MATCH ? LIMIT ?")) {
+            ps.setString(1, '"' + term.replace("\"", "\"\"") + '"'); // one phrase: the term as a substring
+            ps.setInt(2, max);
+            List<Long> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(row(rs));
+                while (rs.next()) out.add(rs.getLong(1));
             }
             return out;
         }
+    }
+
+    private static String json(List<Long> ids) {
+        StringBuilder b = new StringBuilder("[");
+        for (Long id : ids) b.append(b.length() == 1 ? "" : ",").append(id);
+        return b.append(']').toString();
     }
 
     private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
