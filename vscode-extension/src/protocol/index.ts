@@ -103,6 +103,7 @@ export type ServerNotification =
   | McpServerStartupStatusUpdatedNotification
   | ServerRequestResolvedNotification
   | ThreadArchivedNotification
+  | ThreadClosedNotification
   | ThreadNameUpdatedNotification
   | ThreadStartedNotification
   | ThreadStatusChangedNotification
@@ -312,6 +313,7 @@ export interface JcodexProtocol {
   TerminalSize?: TerminalSize;
   Thread?: Thread;
   ThreadArchivedNotification?: ThreadArchivedNotification1;
+  ThreadClosedNotification?: ThreadClosedNotification1;
   ThreadForkParams?: ThreadForkParams;
   ThreadIdParams?: ThreadIdParams;
   ThreadItem?: ThreadItem;
@@ -964,6 +966,7 @@ export interface ThreadForkParams {
   baseInstructions?: string | null;
   developerInstructions?: string | null;
   ephemeral?: boolean | null;
+  lastTurnId?: string | null;
 }
 export interface ThreadArchiveRequest {
   id: string | number;
@@ -1558,6 +1561,17 @@ export interface ThreadArchivedNotification {
  * via the `definition` "ThreadArchivedNotification".
  */
 export interface ThreadArchivedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadClosedNotification {
+  method: 'thread/closed';
+  params: ThreadClosedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadClosedNotification".
+ */
+export interface ThreadClosedNotification1 {
   threadId: string | null;
 }
 export interface ThreadNameUpdatedNotification {

@@ -34,6 +34,7 @@ public final class ServerNotifications {
         METHODS.put(FsChangedNotification.class, "fs/changed");
         METHODS.put(ThreadArchivedNotification.class, "thread/archived");
         METHODS.put(ThreadUnarchivedNotification.class, "thread/unarchived");
+        METHODS.put(ThreadClosedNotification.class, "thread/closed");
         METHODS.put(ThreadNameUpdatedNotification.class, "thread/name/updated");
         METHODS.put(McpServerStatusUpdatedNotification.class, "mcpServer/startupStatus/updated");
         METHODS.put(McpToolCallProgressNotification.class, "item/mcpToolCall/progress");

@@ -4,6 +4,7 @@ import dev.jcodex.appserver.approvals.ApprovalBroker;
 import dev.jcodex.appserver.approvals.ThreadRequests;
 import dev.jcodex.appserver.events.EventRouter;
 import dev.jcodex.appserver.events.EventTranslator;
+import dev.jcodex.appserver.events.IdleUnloader;
 import dev.jcodex.appserver.handlers.AccountHandler;
 import dev.jcodex.appserver.handlers.ConfigHandler;
 import dev.jcodex.appserver.handlers.InitializeHandler;
@@ -41,7 +42,12 @@ public final class AppServer {
     public AppServer(ConfigLoader configLoader) {
         this.configLoader = configLoader;
         ThreadStore store = new ThreadStore(configLoader.codexHome());
-        RolloutRecorder recorder = new RolloutRecorder(router, store, configLoader.codexHome());
+        // The idle unloader learns of turn ends after the clients did (the router has sent turn/completed).
+        dev.jcodex.core.event.EventSink toClients = e -> {
+            router.emit(e);
+            if (e instanceof dev.jcodex.core.event.Event.TurnCompleted c) turnEnds.accept(c.threadId());
+        };
+        RolloutRecorder recorder = new RolloutRecorder(toClients, store, configLoader.codexHome());
         this.threads = new ThreadManager(configLoader, recorder, Map.of("user-agent", "jcodex/" + InitializeHandler.JCODEX_VERSION));
         recorder.attach(threads);
         router.setTranslator(new EventTranslator(threads));
@@ -78,15 +84,25 @@ public final class AppServer {
             return r;
         });
         new McpHandler(threads, configLoader, this::mcp).register(dispatcher);
-        // An unloaded thread's MCP servers stop with it.
-        threads.onThreadUnloaded(id -> {
+        // An unloaded thread's MCP servers and leftover commands stop with it. Off the caller's thread: each
+        // server gets seconds to exit, and nobody waits for that (the idle unloader holds its lock meanwhile).
+        threads.onThreadUnloaded(t -> Thread.ofVirtual().name("jcodex-release-" + t.id()).start(() -> {
+            tools.release(t);
             McpTools m;
             synchronized (this) { m = mcp; }
-            if (m != null) m.release(id);
-        });
+            if (m != null) m.release(t.id());
+        }));
+        // Threads nobody follows are unloaded after thread_unload_delay_secs.
+        IdleUnloader idle = new IdleUnloader(threads, router);
+        router.setSubscriptionListener(idle);
+        turnEnds = idle::turnEnded;
     }
 
     private final ThreadRequests requests;
+
+    /** Told after each turn/completed went out (set once the idle unloader exists). */
+    private volatile java.util.function.Consumer<String> turnEnds = id -> {};
+
     private final ApprovalBroker approvals;
 
     private final java.util.concurrent.atomic.AtomicBoolean sandboxProbed = new java.util.concurrent.atomic.AtomicBoolean();

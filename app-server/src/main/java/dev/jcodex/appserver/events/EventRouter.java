@@ -1,5 +1,6 @@
 package dev.jcodex.appserver.events;
 
+import dev.jcodex.appserver.rpc.ClientSession;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.EventSink;
@@ -16,12 +17,27 @@ import java.util.function.Function;
 public final class EventRouter implements EventSink {
     private final Set<JsonRpcConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile Function<Event, ServerNotification> translator = e -> null;
+    private volatile ClientSession.SubscriptionListener subscriptions = ClientSession.SubscriptionListener.NONE;
 
     public void setTranslator(EventTranslator t) { this.translator = t::translate; }
 
+    /** Installs who hears every connection's subscriptions come and go, disconnects included. */
+    public void setSubscriptionListener(ClientSession.SubscriptionListener l) { this.subscriptions = l; }
+
     public void register(JsonRpcConnection c) {
+        c.session().setSubscriptionListener(subscriptions);
         connections.add(c);
-        c.onClose(() -> connections.remove(c));
+        c.onClose(() -> {
+            connections.remove(c);
+            // A client that went away follows nothing any more: for each of its threads it may have been the last.
+            for (String threadId : c.session().subscriptions()) subscriptions.unsubscribed(threadId);
+        });
+    }
+
+    /** True when some open connection follows {@code threadId}. */
+    public boolean hasSubscriber(String threadId) {
+        for (JsonRpcConnection c : connections) if (c.session().isSubscribed(threadId)) return true;
+        return false;
     }
 
     public Set<JsonRpcConnection> connections() { return Set.copyOf(connections); }

@@ -42,6 +42,7 @@ public final class EventTranslator {
                     err.turnId());
             case Event.Warning w -> new WarningNotification(w.threadId(), w.message());
             case Event.ThreadArchived a -> new ThreadArchivedNotification(a.threadId());
+            case Event.ThreadClosed c -> new ThreadClosedNotification(c.threadId());
             case Event.ThreadUnarchived u -> new ThreadUnarchivedNotification(u.threadId());
             case Event.ThreadNameUpdated n -> new ThreadNameUpdatedNotification(n.threadId(), n.name());
             case Event.McpServerStartupStatus m -> new McpServerStatusUpdatedNotification(m.threadId(), m.server(),

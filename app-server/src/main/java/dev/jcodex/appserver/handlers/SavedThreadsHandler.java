@@ -126,30 +126,38 @@ public final class SavedThreadsHandler {
 
     Reply resume(JsonRpcConnection conn, ThreadResumeParams p) {
         boolean withTurns = !Boolean.TRUE.equals(p.excludeTurns());
-        AgentThread t = threads.get(p.threadId());
-        boolean loadedNow = false;
-        if (t == null) {
-            loadedNow = true;
-            ThreadSummary s = saved(p.threadId(), "no rollout found for thread id ");
-            SavedThread saved = store.load(s);
-            conn.session().subscribe(p.threadId()); // before the load, so this client hears its status
-            try {
-                t = restore(saved, p.threadId(), s.forkedFromId(), false, conn, p.model(), p.modelProvider(), p.cwd(),
-                        p.approvalPolicy(), p.sandbox(), p.config(), p.baseInstructions(), p.developerInstructions());
-            } catch (IllegalStateException alreadyLoaded) {
-                t = threads.get(p.threadId()); // another client resumed it first
-                if (t == null) throw alreadyLoaded;
+        // Subscribed before the lookup: this client then hears the load's status, and an idle unload that
+        // runs in between sees a subscriber and keeps the thread (or has already unloaded it: loaded again).
+        boolean wasSubscribed = conn.session().isSubscribed(p.threadId());
+        conn.session().subscribe(p.threadId());
+        try {
+            AgentThread t = threads.get(p.threadId());
+            boolean loadedNow = false;
+            if (t == null) {
+                loadedNow = true;
+                ThreadSummary s = saved(p.threadId(), "no rollout found for thread id ");
+                SavedThread saved = store.load(s);
+                try {
+                    t = restore(saved, p.threadId(), s.forkedFromId(), false, true, conn, p.model(), p.modelProvider(),
+                            p.cwd(), p.approvalPolicy(), p.sandbox(), p.config(), p.baseInstructions(), p.developerInstructions());
+                } catch (IllegalStateException alreadyLoaded) {
+                    t = threads.get(p.threadId()); // another client resumed it first
+                    if (t == null) throw alreadyLoaded;
+                    loadedNow = false;
+                }
             }
+            AgentThread resumed = t;
+            boolean restored = loadedNow;
+            // after the response, as Codex does: a question still waiting on the thread (an approval) reaches
+            // this client too, so it can answer it
+            return Reply.then(response(t, withTurns), () -> {
+                if (restored) resumed.announceRestoredUsage();
+                requests.replayTo(conn, resumed.id());
+            });
+        } catch (RuntimeException e) {
+            if (!wasSubscribed) conn.session().unsubscribe(p.threadId());
+            throw e;
         }
-        conn.session().subscribe(t.id());
-        AgentThread resumed = t;
-        boolean restored = loadedNow;
-        // after the response, as Codex does: a question still waiting on the thread (an approval) reaches
-        // this client too, so it can answer it
-        return Reply.then(response(t, withTurns), () -> {
-            if (restored) resumed.announceRestoredUsage();
-            requests.replayTo(conn, resumed.id());
-        });
     }
 
     Reply fork(JsonRpcConnection conn, ThreadForkParams p) {
@@ -158,21 +166,27 @@ public final class SavedThreadsHandler {
                 ? store.find(p.threadId()) : null;
         if (src == null) s = saved(p.threadId(), "no rollout found for thread id ");
         boolean ephemeral = Boolean.TRUE.equals(p.ephemeral());
+        String lastTurnId = p.lastTurnId();
+        if (lastTurnId != null && src != null && src.activeTurn() != null && lastTurnId.equals(src.activeTurn().turnId())) {
+            throw RpcException.invalidRequest("lastTurnId '" + lastTurnId + "' identifies an in-progress turn");
+        }
         String newId = Ids.uuidV7();
         long now = System.currentTimeMillis();
         SavedThread saved;
-        if (s == null) {
-            saved = emptyFrom(src); // a source with no turn yet has nothing on disk to copy
-        } else if (ephemeral) {
-            saved = store.load(s);
-        } else {
-            try {
-                saved = store.loadFile(store.copyForFork(s, newId, now));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            if (s == null) {
+                saved = emptyFrom(src, lastTurnId); // nothing on disk to copy: no turn yet, or an ephemeral source
+            } else if (ephemeral) {
+                saved = store.loadThrough(s, lastTurnId);
+            } else {
+                saved = store.loadFile(store.copyForFork(s, newId, now, lastTurnId));
             }
+        } catch (java.util.NoSuchElementException e) {
+            throw RpcException.invalidRequest(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        AgentThread t = restore(saved, newId, p.threadId(), ephemeral, conn, p.model(), p.modelProvider(), p.cwd(),
+        AgentThread t = restore(saved, newId, p.threadId(), ephemeral, false, conn, p.model(), p.modelProvider(), p.cwd(),
                 p.approvalPolicy(), p.sandbox(), p.config(), p.baseInstructions(), p.developerInstructions());
         if (src != null && saved.summary().name() == null && src.metadata().name() != null) t.metadata().setName(src.metadata().name());
         conn.session().subscribe(t.id());
@@ -183,26 +197,45 @@ public final class SavedThreadsHandler {
         });
     }
 
-    private SavedThread emptyFrom(AgentThread src) {
+    private SavedThread emptyFrom(AgentThread src, String lastTurnId) {
+        if (lastTurnId != null) {
+            // Only the latest turn can be forked through here: memory keeps one history, not one per turn.
+            List<TurnRecord> turns = src.turns();
+            if (turns.stream().noneMatch(r -> r.id().equals(lastTurnId))) throw new java.util.NoSuchElementException("turn not found: " + lastTurnId);
+            if (!turns.getLast().id().equals(lastTurnId)) {
+                throw RpcException.invalidRequest("lastTurnId '" + lastTurnId + "' is not the latest turn of thread "
+                        + src.id() + ", which has no rollout to cut (ephemeral): fork it without lastTurnId");
+            }
+        }
         ThreadSettings st = src.settings();
         ThreadMetadata m = src.metadata();
         ThreadSummary s = new ThreadSummary(m.id(), null, m.createdAt() * 1000, m.updatedAt() * 1000, st.cwd(), st.model(),
                 st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(), null, m.forkedFromId(), 0, 0, 0);
         return new SavedThread(s, List.of(), src.historySnapshot(), src.totalUsage(), st.approvalPolicy(),
-                RolloutRecorder.sandboxMode(st.sandbox().type()));
+                RolloutRecorder.sandboxMode(st.sandbox().type()), st.reasoningEffort());
     }
 
-    /** Loads {@code saved} as thread {@code id}: its last settings, with the request's overrides on top. */
-    private AgentThread restore(SavedThread saved, String id, String forkedFromId, boolean ephemeral, JsonRpcConnection conn,
-                                String model, String provider, String cwd, AskForApproval approval, SandboxMode sandbox,
-                                Map<String, Object> config, String baseInstructions, String developerInstructions) {
+    /**
+     * Loads {@code saved} as thread {@code id}: its last settings, with the request's overrides on top. An
+     * explicit model, provider, {@code config.model} or {@code config.model_provider} means the saved model
+     * and effort no longer apply (the config's defaults for that model do, as in Codex); the saved effort is
+     * restored only on resume ({@code withEffort}), a fork starts at the config's effort as Codex's does.
+     */
+    private AgentThread restore(SavedThread saved, String id, String forkedFromId, boolean ephemeral, boolean withEffort,
+                                JsonRpcConnection conn, String model, String provider, String cwd, AskForApproval approval,
+                                SandboxMode sandbox, Map<String, Object> config, String baseInstructions,
+                                String developerInstructions) {
         ThreadSummary s = saved.summary();
         String savedCwd = s.cwd() != null && !s.cwd().isEmpty() && Files.isDirectory(Path.of(s.cwd())) ? s.cwd() : null;
-        StartOptions o = new StartOptions(model != null ? model : s.model(), provider != null ? provider : s.modelProvider(),
+        boolean configProvider = config != null && config.containsKey("model_provider");
+        boolean newModel = model != null || provider != null || configProvider || (config != null && config.containsKey("model"));
+        boolean newEffort = newModel || (config != null && config.containsKey("model_reasoning_effort"));
+        StartOptions o = new StartOptions(model != null ? model : newModel ? null : s.model(),
+                provider != null ? provider : configProvider ? null : s.modelProvider(),
                 cwd != null ? cwd : savedCwd, approval != null ? ThreadView.approval(approval) : saved.approvalPolicy(),
                 sandbox != null ? ThreadHandler.sandboxMode(sandbox) : saved.sandboxMode(), config, baseInstructions,
                 developerInstructions, ephemeral, s.originator() != null ? s.originator() : conn.session().originator(),
-                s.source());
+                s.source(), withEffort && !newEffort ? saved.reasoningEffort() : null);
         boolean fork = !id.equals(s.id()) || ephemeral;
         long createdAt = fork ? System.currentTimeMillis() / 1000 : s.createdAtMs() / 1000;
         ThreadMetadata meta = new ThreadMetadata(id, forkedFromId, createdAt, ephemeral, o.originator(),

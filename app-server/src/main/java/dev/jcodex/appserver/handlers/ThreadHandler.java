@@ -24,7 +24,8 @@ public final class ThreadHandler {
     Reply start(JsonRpcConnection conn, ThreadStartParams p) {
         AgentThread t = threads.start(new StartOptions(p.model(), p.modelProvider(), p.cwd(),
                 ThreadView.approval(p.approvalPolicy()), sandboxMode(p.sandbox()), p.config(), p.baseInstructions(),
-                p.developerInstructions(), Boolean.TRUE.equals(p.ephemeral()), conn.session().originator(), conn.session().threadSource()));
+                p.developerInstructions(), Boolean.TRUE.equals(p.ephemeral()), conn.session().originator(),
+                conn.session().threadSource(), null));
         conn.session().subscribe(t.id());
         return Reply.then(response(t), () -> threads.announceStarted(t));
     }

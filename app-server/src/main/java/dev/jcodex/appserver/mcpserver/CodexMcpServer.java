@@ -176,7 +176,7 @@ public final class CodexMcpServer {
         AgentThread t;
         try {
             t = threads.start(new StartOptions(text(a, "model"), null, cwd, text(a, "approval-policy"), text(a, "sandbox"),
-                    overrides, text(a, "base-instructions"), text(a, "developer-instructions"), true, "codex_mcp_server", "mcp"));
+                    overrides, text(a, "base-instructions"), text(a, "developer-instructions"), true, "codex_mcp_server", "mcp", null));
         } catch (IllegalArgumentException e) {
             return toolError(e.getMessage());
         }

@@ -12,6 +12,21 @@ public final class ClientSession {
     private volatile Set<String> optOutNotifications = Set.of();
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile String threadSource = "vscode";
+    private volatile SubscriptionListener listener = SubscriptionListener.NONE;
+
+    /** Hears this client start and stop following threads (the idle unloader keeps a clock per thread). */
+    public interface SubscriptionListener {
+        SubscriptionListener NONE = new SubscriptionListener() {
+            @Override public void subscribed(String threadId) {}
+            @Override public void unsubscribed(String threadId) {}
+        };
+
+        void subscribed(String threadId);
+
+        void unsubscribed(String threadId);
+    }
+
+    public void setSubscriptionListener(SubscriptionListener l) { this.listener = l; }
 
     public boolean initialized() { return initialized; }
     public ClientInfo clientInfo() { return clientInfo; }
@@ -30,9 +45,17 @@ public final class ClientSession {
 
     public boolean wants(String notificationMethod) { return !optOutNotifications.contains(notificationMethod); }
 
-    public void subscribe(String threadId) { subscriptions.add(threadId); }
+    /** Added before the listener hears it, so whoever it asks "is anyone subscribed?" already sees this one. */
+    public void subscribe(String threadId) {
+        subscriptions.add(threadId);
+        listener.subscribed(threadId);
+    }
 
-    public boolean unsubscribe(String threadId) { return subscriptions.remove(threadId); }
+    public boolean unsubscribe(String threadId) {
+        boolean was = subscriptions.remove(threadId);
+        if (was) listener.unsubscribed(threadId);
+        return was;
+    }
 
     public boolean isSubscribed(String threadId) { return subscriptions.contains(threadId); }
 

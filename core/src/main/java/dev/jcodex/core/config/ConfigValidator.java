@@ -34,7 +34,7 @@ final class ConfigValidator {
             v.string(k);
         }
         for (String k : List.of("model_context_window", "model_auto_compact_token_limit", "project_doc_max_bytes",
-                "tool_output_token_limit")) {
+                "tool_output_token_limit", "thread_unload_delay_secs")) {
             v.nonNegative(k);
         }
         v.strings("notify");

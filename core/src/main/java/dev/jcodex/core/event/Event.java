@@ -13,7 +13,12 @@ public sealed interface Event {
     /** A new thread exists (start or fork); announced after the request that made it was answered. */
     record ThreadStarted(String threadId) implements Event {}
 
-    record ThreadStatusChanged(String threadId, ThreadState state) implements Event {}
+    /** {@code toAll}: every connection hears it, not only the thread's subscribers (an idle unload). */
+    record ThreadStatusChanged(String threadId, ThreadState state, boolean toAll) implements Event {
+        public ThreadStatusChanged(String threadId, ThreadState state) { this(threadId, state, false); }
+
+        @Override public boolean broadcast() { return toAll; }
+    }
 
     record TurnStarted(String threadId, TurnInfo turn) implements Event {}
 
@@ -46,6 +51,14 @@ public sealed interface Event {
     }
 
     record ThreadUnarchived(String threadId) implements Event {
+        @Override public boolean broadcast() { return true; }
+    }
+
+    /**
+     * A thread left memory after sitting idle with no subscriber. Every connection hears it (as in Codex):
+     * the ones that unsubscribed, and any that lists threads and shows which are loaded.
+     */
+    record ThreadClosed(String threadId) implements Event {
         @Override public boolean broadcast() { return true; }
     }
 

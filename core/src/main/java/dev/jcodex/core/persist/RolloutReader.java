@@ -35,7 +35,7 @@ final class RolloutReader {
     private long createdAtMs = -1;
     private long lastTs = -1;
     private String cwd = "", model, provider, preview = "", name, source, originator, cliVersion, forkedFrom;
-    private String approval, sandboxMode;
+    private String approval, sandboxMode, effort;
     private TokenUsage usage = TokenUsage.ZERO;
     private final List<TurnRecord> turns = new ArrayList<>();
     private final List<ObjectNode> history = new ArrayList<>();
@@ -64,10 +64,22 @@ final class RolloutReader {
     }
 
     static SavedThread load(Path file, boolean archived) throws IOException {
-        return read(file, archived, true);
+        return read(file, archived, true, null);
+    }
+
+    /**
+     * The thread as it was at the end of turn {@code lastTurnId} (what a fork through that turn gets).
+     * NoSuchElementException when the rollout has no such turn.
+     */
+    static SavedThread loadThrough(Path file, boolean archived, String lastTurnId) throws IOException {
+        return read(file, archived, true, new ForkCut(lastTurnId));
     }
 
     private static SavedThread read(Path file, boolean archived, boolean full) throws IOException {
+        return read(file, archived, full, null);
+    }
+
+    private static SavedThread read(Path file, boolean archived, boolean full, ForkCut cut) throws IOException {
         RolloutReader r = new RolloutReader(full);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -79,9 +91,15 @@ final class RolloutReader {
                 } catch (IOException e) {
                     continue; // a line cut by a crash
                 }
-                if (n != null && n.isObject()) r.accept(n);
+                if (n == null || !n.isObject()) continue;
+                if (cut == null) {
+                    r.accept(n);
+                } else {
+                    for (JsonNode kept : cut.accept(n)) r.accept(kept);
+                }
             }
         }
+        if (cut != null && !cut.found()) throw new java.util.NoSuchElementException("turn not found: " + cut.lastTurnId());
         r.closeTurn(null, r.lastTs, null, true);
         if (r.id == null) r.id = idFromFileName(file);
         long size = Files.size(file);
@@ -90,7 +108,7 @@ final class RolloutReader {
         ThreadSummary s = new ThreadSummary(r.id, file.toString(), created, Math.max(created, r.lastTs >= 0 ? r.lastTs : mtime),
                 r.cwd, r.model, r.provider, r.preview, r.name, archived, r.source == null ? "vscode" : r.source,
                 r.originator, r.cliVersion, r.forkedFrom, r.usage.totalTokens(), size, mtime);
-        return new SavedThread(s, r.turns, r.history, r.usage, r.approval, r.sandboxMode);
+        return new SavedThread(s, r.turns, r.history, r.usage, r.approval, r.sandboxMode, r.effort);
     }
 
     static String idFromFileName(Path file) {
@@ -110,6 +128,8 @@ final class RolloutReader {
                 if (p.hasNonNull("model_provider")) provider = p.get("model_provider").asText();
                 if (p.hasNonNull("cwd")) cwd = p.get("cwd").asText();
                 if (p.hasNonNull("approval_policy")) approval = p.get("approval_policy").asText();
+                // Each turn records its effort; null there means the config default, so it is taken as is.
+                if (p.has("effort")) effort = p.get("effort").isTextual() ? p.get("effort").asText() : null;
                 JsonNode sp = p.path("sandbox_policy");
                 if (sp.isObject() && sp.hasNonNull("type")) sandboxMode = sp.get("type").asText();
                 else if (sp.isTextual()) sandboxMode = sp.asText();

@@ -9,6 +9,7 @@ import java.util.List;
  * A thread as read back from its rollout: the listing summary, its turns (for clients), the model history
  * (to re-send on the next turn) and the settings of its last turn. {@code approvalPolicy} and
  * {@code sandboxMode} use config spellings (on-request, workspace-write); null when the rollout has none.
+ * {@code reasoningEffort} is the last turn's effort (null: that turn used the config's default).
  */
 public record SavedThread(ThreadSummary summary, List<TurnRecord> turns, List<ObjectNode> history, TokenUsage usage,
-                          String approvalPolicy, String sandboxMode) {}
+                          String approvalPolicy, String sandboxMode, String reasoningEffort) {}

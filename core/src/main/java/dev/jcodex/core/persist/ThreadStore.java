@@ -182,8 +182,17 @@ public final class ThreadStore implements AutoCloseable {
 
     /** Reads the whole saved thread (turns and model history), streaming its rollout. */
     public SavedThread load(ThreadSummary s) {
+        return loadThrough(s, null);
+    }
+
+    /**
+     * Reads the saved thread as it was at the end of turn {@code lastTurnId} (null: all of it).
+     * NoSuchElementException when it has no such turn.
+     */
+    public SavedThread loadThrough(ThreadSummary s, String lastTurnId) {
         try {
-            return RolloutReader.load(Path.of(s.path()), s.archived());
+            return lastTurnId == null ? RolloutReader.load(Path.of(s.path()), s.archived())
+                    : RolloutReader.loadThrough(Path.of(s.path()), s.archived(), lastTurnId);
         } catch (IOException e) {
             throw new UncheckedIOException("reading rollout " + s.path(), e);
         }
@@ -243,11 +252,28 @@ public final class ThreadStore implements AutoCloseable {
 
     /**
      * Copies a rollout for a fork: a new session_meta naming the new id and its source, then every other
-     * line of the source, streamed. Returns the new file.
+     * line of the source, streamed; with {@code lastTurnId}, only the lines through the end of that turn
+     * (see {@link ForkCut}). Returns the new file. NoSuchElementException (and no file) when the source
+     * has no turn {@code lastTurnId}.
      */
-    public Path copyForFork(ThreadSummary src, String newId, long createdAtMs) throws IOException {
+    public Path copyForFork(ThreadSummary src, String newId, long createdAtMs, String lastTurnId) throws IOException {
         Path to = newRolloutPath(newId, createdAtMs);
         Files.createDirectories(to.getParent());
+        ForkCut cut = lastTurnId == null ? null : new ForkCut(lastTurnId);
+        try {
+            copy(src, to, newId, createdAtMs, cut);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(to);
+            throw e;
+        }
+        if (cut != null && !cut.found()) {
+            Files.deleteIfExists(to);
+            throw new java.util.NoSuchElementException("turn not found: " + lastTurnId);
+        }
+        return to;
+    }
+
+    private static void copy(ThreadSummary src, Path to, String newId, long createdAtMs, ForkCut cut) throws IOException {
         try (RolloutWriter w = new RolloutWriter(to);
              BufferedReader in = Files.newBufferedReader(Path.of(src.path()), StandardCharsets.UTF_8)) {
             String line;
@@ -267,12 +293,13 @@ public final class ThreadStore implements AutoCloseable {
                             .put("timestamp", Instant.ofEpochMilli(createdAtMs).toString());
                     w.write("session_meta", meta);
                     metaWritten = true;
-                } else {
+                } else if (cut == null) {
                     w.writeRaw(line); // names too: a fork inherits its source's name
+                } else {
+                    for (JsonNode kept : cut.accept(n)) w.writeRaw(kept == n ? line : Json.MAPPER.writeValueAsString(kept));
                 }
             }
         }
-        return to;
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class AgentThread {
     private final List<ObjectNode> history = new ArrayList<>();
     private final List<TurnRecord> turns = new ArrayList<>();
     private TurnRunner active;
+    /** Set when the thread is unloaded: this object then starts no turn (a request that still holds it fails). */
+    private boolean retired;
     private volatile ThreadState state = ThreadState.IDLE;
     private boolean contextSent;
     private TokenUsage totalUsage = TokenUsage.ZERO;
@@ -65,6 +67,7 @@ public final class AgentThread {
      * with {@link PendingTurn#launch()} once it has answered the request, so the reply precedes the events.
      */
     public synchronized PendingTurn prepareTurn(List<InputPart> input, TurnOverrides o) {
+        checkLoaded();
         if (active != null) {
             throw new IllegalStateException("a turn is already running on thread " + id() + " (turn " + active.turnId()
                     + "); interrupt it or wait for turn/completed");
@@ -117,7 +120,22 @@ public final class AgentThread {
         return begin(runner, "");
     }
 
+    private void checkLoaded() {
+        if (retired) throw new IllegalStateException("thread not loaded: " + id());
+    }
+
+    /**
+     * Marks the thread unloaded unless a turn runs; true when it now is. Checked and set under the lock that
+     * starting a turn takes, so no turn can start between the check and the unload.
+     */
+    synchronized boolean retire() {
+        if (active != null) return false;
+        retired = true;
+        return true;
+    }
+
     private void checkIdle() {
+        checkLoaded();
         if (active != null) {
             throw new IllegalStateException("a turn is already running on thread " + id() + " (turn " + active.turnId()
                     + "); interrupt it or wait for turn/completed");

@@ -65,19 +65,29 @@ public final class ThreadManager {
     public void announce(Event e) { sink.emit(e); }
 
     /** Drops a loaded thread (archive); false when it is running a turn or not loaded. */
-    public boolean unload(String id) {
+    public boolean unload(String id) { return unload(id, false); }
+
+    /**
+     * Drops a thread that sat idle with no subscriber: every connection hears it become notLoaded, then
+     * {@code thread/closed}. False when it is running a turn or not loaded.
+     */
+    public boolean unloadIdle(String id) { return unload(id, true); }
+
+    private boolean unload(String id, boolean idle) {
         AgentThread t = threads.get(id);
-        if (t == null || t.activeTurn() != null) return false;
-        threads.remove(id);
-        unloadedHook.accept(id);
-        sink.emit(new Event.ThreadStatusChanged(id, dev.jcodex.core.event.ThreadState.NOT_LOADED));
+        if (t == null || !t.retire()) return false;
+        threads.remove(id, t);
+        // Told before anything can load the thread again, so a reload's status never precedes this one.
+        sink.emit(new Event.ThreadStatusChanged(id, dev.jcodex.core.event.ThreadState.NOT_LOADED, idle));
+        if (idle) sink.emit(new Event.ThreadClosed(id));
+        unloadedHook.accept(t);
         return true;
     }
 
-    /** Installs what runs when a thread is unloaded (its MCP servers stop). */
-    public void onThreadUnloaded(java.util.function.Consumer<String> hook) { this.unloadedHook = hook; }
+    /** Installs what runs when a thread is unloaded (its MCP servers and running commands stop). */
+    public void onThreadUnloaded(java.util.function.Consumer<AgentThread> hook) { this.unloadedHook = hook; }
 
-    private volatile java.util.function.Consumer<String> unloadedHook = id -> {};
+    private volatile java.util.function.Consumer<AgentThread> unloadedHook = t -> {};
 
     /** Installs what runs on every thread made or loaded, before anyone sees it (persistence assigns paths). */
     public void onThreadCreated(java.util.function.Consumer<AgentThread> hook) { this.createdHook = hook; }
@@ -118,7 +128,8 @@ public final class ThreadManager {
                 config.bool("sandbox_workspace_write.exclude_tmpdir_env_var", false),
                 config.bool("sandbox_workspace_write.exclude_slash_tmp", false));
         ThreadSettings settings = new ThreadSettings(o.model() != null ? o.model() : config.model(), providerId, cwd,
-                approval, sandbox, config.reasoningEffort(), config.reasoningSummary(),
+                approval, sandbox, o.reasoningEffort() != null ? o.reasoningEffort() : config.reasoningEffort(),
+                config.reasoningSummary(),
                 o.baseInstructions() != null ? o.baseInstructions() : config.string("base_instructions", null),
                 o.developerInstructions() != null ? o.developerInstructions() : config.string("developer_instructions", null));
         ThreadMetadata meta = restored != null ? restored : new ThreadMetadata(Ids.uuidV7(), null,

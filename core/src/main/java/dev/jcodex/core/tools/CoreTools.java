@@ -36,6 +36,13 @@ public final class CoreTools {
                 .register(new ViewImageTool());
     }
 
+    /** Forgets an unloaded thread's tool state and kills the commands it left running (exec sessions). */
+    public void release(AgentThread t) {
+        ThreadToolState s;
+        synchronized (this) { s = states.remove(t); }
+        if (s != null) s.sessions().killAll();
+    }
+
     /** Kills every command still running in any thread (daemon shutdown). */
     public void shutdown() {
         List<ThreadToolState> all;
