@@ -28,10 +28,12 @@ final class ThreadIndex implements AutoCloseable {
     static final int SCHEMA_VERSION = 1;
     /**
      * Up to this many text matches, a search reads exactly the matching rows and sorts them; beyond it the
-     * term is common, and walking the sort index until a page is full (checking each row) is cheaper. The two
-     * costs meet near sqrt(page x threads): about 500 for a page of 25 among 10,000 threads.
+     * term is common, and walking the sort index until a page is full (checking each row) is cheaper: with M
+     * matches spread over N threads a page of 25 is full after about 26 N / M rows. Counting the matches
+     * costs about 2 us each, so the count stops here. Measured over 10,000 threads (docs/BENCHMARKS.md):
+     * 512 cost common terms 1.2 ms more than the plain walk, 256 about 0.5 ms, 128 0.3 ms but 3 ms walks.
      */
-    static final int DIRECT_HITS = 512;
+    static final int DIRECT_HITS = 256;
     private static final String COLUMNS = "id, rollout_path, created_at_ms, updated_at_ms, cwd, model, model_provider, "
             + "preview, name, archived, source, originator, cli_version, forked_from_id, tokens_used, rollout_size, rollout_mtime_ms";
     private static final String TABLE = """
