@@ -117,6 +117,14 @@ class ThreadIndexTest {
             assertEquals(0, index.page(search("old name", false, null, null, 10), 11).size());
             assertEquals(1, index.page(search("brand new", false, null, null, 10), 11).size());
             assertEquals("Brand new", index.get(t.id()).name());
+            // The same thread twice in one batch (two files with one id): indexed once, with the last text.
+            ThreadSummary other = row(2, "second prompt", null);
+            index.upsertAll(List.of(other, new ThreadSummary(other.id(), other.path(), other.createdAtMs(), other.updatedAtMs(),
+                    other.cwd(), other.model(), other.modelProvider(), "second prompt, edited", "Twice", false, other.source(),
+                    other.originator(), other.cliVersion(), null, 0, 30, 30)));
+            assertEquals(1, index.page(search("edited", false, null, null, 10), 11).size());
+            assertEquals(1, index.page(search("twice", false, null, null, 10), 11).size());
+            assertEquals("ok", integrity(dir.resolve("index.sqlite")));
             index.delete(List.of(t.id()));
             assertEquals(0, index.page(search("brand new", false, null, null, 10), 11).size());
             assertEquals(0, index.page(search("first prompt", false, null, null, 10), 11).size());
