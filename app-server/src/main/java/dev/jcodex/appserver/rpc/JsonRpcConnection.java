@@ -220,7 +220,7 @@ public final class JsonRpcConnection {
         return serialize(g -> {
             g.writeStringField("method", method);
             g.writeFieldName("params");
-            ProtocolJson.MAPPER.writeValue(g, params);
+            if (!DeltaParamsWriter.write(g, params)) ProtocolJson.MAPPER.writeValue(g, params);
             g.writeNumberField("emittedAtMs", System.currentTimeMillis());
         });
     }

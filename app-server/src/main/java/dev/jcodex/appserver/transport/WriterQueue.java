@@ -1,6 +1,7 @@
 package dev.jcodex.appserver.transport;
 
 import dev.jcodex.appserver.rpc.Outbound;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ public final class WriterQueue implements Outbound {
     private volatile boolean closed;
 
     public WriterQueue(OutputStream sink, int capacity, long stallMs, String name) {
-        this.sink = sink;
+        // Buffered: a drained batch of deltas leaves in one write(2), not two per message (FileOutputStream
+        // writes through), so the client wakes once per batch.
+        this.sink = new BufferedOutputStream(sink, 64 * 1024);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.stallMs = stallMs;
         this.writer = Thread.ofPlatform().daemon(true).name(name).start(this::drain);

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcodex.core.config.ModelProviderInfo;
 import dev.jcodex.core.util.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,23 +89,9 @@ public final class ResponsesClient implements ModelClient {
     private void readSse(InputStream body, ModelStream sink, Cancellation cancel) throws ModelError {
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         IdleWatchdog.Handle watchdog = IdleWatchdog.watch(lastActivity, provider.streamIdleTimeoutMs(), body);
-        try (body; var unused = cancel.onCancel(() -> closeQuietly(body));
-             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            StringBuilder data = new StringBuilder();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lastActivity.set(System.nanoTime());
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        if (dispatch(data.toString(), sink)) return;
-                        data.setLength(0);
-                    }
-                } else if (line.startsWith("data:")) {
-                    if (!data.isEmpty()) data.append('\n');
-                    data.append(line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5));
-                }
-            }
-            if (!data.isEmpty() && dispatch(data.toString(), sink)) return;
+        try (body; var unused = cancel.onCancel(() -> closeQuietly(body))) {
+            SseReader sse = new SseReader(body, () -> lastActivity.set(System.nanoTime()));
+            if (sse.run((data, off, len) -> dispatch(data, off, len, sink))) return;
             throw disconnected(watchdog.fired() ? "idle timeout waiting for SSE" : "stream closed before response.completed");
         } catch (ModelError e) {
             throw e;
@@ -128,14 +112,28 @@ public final class ResponsesClient implements ModelClient {
         try { in.close(); } catch (IOException ignored) { }
     }
 
-    /** Handles one SSE event; returns true at response.completed. */
-    private static boolean dispatch(String data, ModelStream sink) throws ModelError {
+    /**
+     * Handles one SSE event's data; returns true at response.completed. Deltas take the streaming path
+     * ({@link DeltaScan}); the few other events of a response are read as trees.
+     */
+    static boolean dispatch(byte[] data, int off, int len, ModelStream sink) throws ModelError {
+        ResponseEvent delta = DeltaScan.read(data, off, len);
+        if (delta != null) {
+            sink.on(delta);
+            return false;
+        }
         JsonNode ev;
         try {
-            ev = Json.MAPPER.readTree(data);
+            ev = Json.MAPPER.readTree(data, off, len);
         } catch (IOException e) {
-            System.err.println("jcodex: ignoring unparsable SSE data: " + data);
-            return false;
+            // Bytes that are not UTF-8 are read as text with replacement characters, as a decoding reader would.
+            String text = new String(data, off, len, StandardCharsets.UTF_8);
+            try {
+                ev = Json.MAPPER.readTree(text);
+            } catch (IOException again) {
+                System.err.println("jcodex: ignoring unparsable SSE data: " + text);
+                return false;
+            }
         }
         String type = ev.path("type").asText("");
         switch (type) {
