@@ -135,6 +135,11 @@ public final class ResponsesClient implements ModelClient {
                 return false;
             }
         }
+        return dispatch(ev, sink);
+    }
+
+    /** One event read as a tree; the meaning {@link DeltaScan} must match for the events it reads. */
+    static boolean dispatch(JsonNode ev, ModelStream sink) throws ModelError {
         String type = ev.path("type").asText("");
         switch (type) {
             case "response.created" -> sink.on(new ResponseEvent.Created(ev.path("response").path("id").asText(null)));
