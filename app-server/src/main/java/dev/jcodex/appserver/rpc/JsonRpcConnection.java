@@ -217,11 +217,21 @@ public final class JsonRpcConnection {
 
     /** Serializes a notification once; {@link #sendRaw} it to each subscriber. */
     public static byte[] notification(String method, Object params) {
+        return notification(method, params, System.currentTimeMillis());
+    }
+
+    static byte[] notification(String method, Object params, long emittedAtMs) {
+        byte[] delta = DeltaNotifications.render(method, params, emittedAtMs);
+        return delta != null ? delta : databindNotification(method, params, emittedAtMs);
+    }
+
+    /** The generic path (and the definition {@link DeltaNotifications} must match byte for byte). */
+    static byte[] databindNotification(String method, Object params, long emittedAtMs) {
         return serialize(g -> {
             g.writeStringField("method", method);
             g.writeFieldName("params");
-            if (!DeltaParamsWriter.write(g, params)) ProtocolJson.MAPPER.writeValue(g, params);
-            g.writeNumberField("emittedAtMs", System.currentTimeMillis());
+            ProtocolJson.MAPPER.writeValue(g, params);
+            g.writeNumberField("emittedAtMs", emittedAtMs);
         });
     }
 
