@@ -205,7 +205,11 @@ public final class MockResponses implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             boolean first = true;
             for (ObjectNode ev : r.events) {
-                out.write(("event: " + ev.path("type").asText() + "\ndata: " + ev + "\n\n").getBytes(StandardCharsets.UTF_8));
+                // Jackson's UTF-8 writer, not toString().getBytes(): half an emoji (a lone surrogate) is sent
+                // escaped instead of being turned into '?'
+                out.write(("event: " + ev.path("type").asText() + "\ndata: ").getBytes(StandardCharsets.UTF_8));
+                out.write(M.writeValueAsBytes(ev));
+                out.write("\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 if (first && r.stallBeforeMs > 0) sleep(r.stallBeforeMs);
                 else if (r.delayBetweenMs > 0) sleep(r.delayBetweenMs);
