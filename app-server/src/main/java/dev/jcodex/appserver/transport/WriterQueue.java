@@ -26,8 +26,8 @@ public final class WriterQueue implements Outbound {
     private volatile boolean closed;
 
     public WriterQueue(OutputStream sink, int capacity, long stallMs, String name) {
-        // Buffered: a drained batch of deltas leaves in one write(2), not two per message (FileOutputStream
-        // writes through), so the client wakes once per batch.
+        // Buffered: a drained batch leaves in 64 KB writes, not two write(2) calls per message (FileOutputStream
+        // writes through), so a client reading a burst of deltas wakes once per batch, not per line.
         this.sink = new BufferedOutputStream(sink, 64 * 1024);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.stallMs = stallMs;
