@@ -53,7 +53,7 @@ def one(argv, n):
             break
     py1 = os.times()
     after = threads_ms(c.srv.pid)
-    mt = env.mock.state.timings[0]
+    mt = env.mock.state.timings[0] if env.mock.state.timings else {"t_start": first, "t_end": first}
     c.stop()
     env.close()
     diff = {k: after[k] - at_first.get(k, 0) for k in after if after[k] - at_first.get(k, 0) > 0}

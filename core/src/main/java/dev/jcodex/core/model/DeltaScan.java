@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the Responses stream's delta events (nearly every event of a long answer) in one pass over their
  * bytes: the wanted fields are decoded, every other value is checked and skipped, and no tree, parser or
- * token is built. Measured on this daemon's JIT setting (C1 only), a delta cost 2.6 µs through Jackson's
- * streaming parser and 0.3 µs here, and 90 µs against 7 µs while still interpreted, which is where a fresh
- * daemon spends its first thousands of deltas (docs/BENCHMARKS.md).
+ * token is built. Measured on this daemon's JIT setting (C1 only), a delta event cost 3.3 µs as a Jackson
+ * tree, 2.3 µs through Jackson's streaming parser and 1.2 µs here; while still interpreted, which is where a
+ * fresh daemon reads its first thousands of deltas, 90 µs through the streaming parser and 25 µs here
+ * (docs/BENCHMARKS.md).
  *
  * <p>It is strict and declines ({@code null}) anything it is not sure to read exactly as Jackson's tree
  * would: another event type, a field of another JSON type, an escaped key, an integer beyond int, invalid
