@@ -75,4 +75,38 @@ class MultiClientTest {
             }
         }
     }
+
+    /** A client that follows no thread still sees other threads go active and idle (thread lists), nothing more. */
+    @Test
+    @Timeout(120)
+    void statusChangesReachEveryClientButItemsOnlyFollowers() throws Exception {
+        try (MockResponses mock = new MockResponses()) {
+            mock.next().message("short", 3).completed();
+            try (ListeningDaemon d = ListeningDaemon.start(mock.configToml(""), Map.of(), "--listen", "ws://127.0.0.1:0");
+                 RawWebSocket a = RawWebSocket.tcp(d.port());
+                 RawWebSocket b = RawWebSocket.tcp(d.port())) {
+                a.sendText(WebSocketBridgeTest.INIT);
+                b.sendText(WebSocketBridgeTest.INIT);
+                result(a, 1);
+                result(b, 1);
+                a.sendText("{\"id\":2,\"method\":\"thread/start\",\"params\":{\"cwd\":\"" + d.work() + "\"}}");
+                String threadId = result(a, 2).path("thread").path("id").asText();
+                a.sendText("{\"id\":3,\"method\":\"turn/start\",\"params\":{\"threadId\":\"" + threadId
+                        + "\",\"input\":[{\"type\":\"text\",\"text\":\"hi\"}]}}");
+                result(a, 3);
+                next(a, n -> "turn/completed".equals(n.path("method").asText()));
+
+                java.util.List<String> seen = new java.util.ArrayList<>();
+                JsonNode idle = next(b, n -> {
+                    if (n.has("method")) seen.add(n.path("method").asText() + ":" + n.path("params").path("status").path("type").asText());
+                    return "thread/status/changed".equals(n.path("method").asText())
+                            && "idle".equals(n.path("params").path("status").path("type").asText())
+                            && seen.contains("thread/status/changed:active");
+                });
+                assertEquals(threadId, idle.path("params").path("threadId").asText());
+                assertTrue(seen.stream().noneMatch(m -> m.startsWith("item/") || m.startsWith("turn/")),
+                        "a client that does not follow the thread hears only its status: " + seen);
+            }
+        }
+    }
 }

@@ -11,13 +11,13 @@ public sealed interface Event {
     default boolean broadcast() { return false; }
 
     /** A new thread exists (start or fork); announced after the request that made it was answered. */
-    record ThreadStarted(String threadId) implements Event {}
+    record ThreadStarted(String threadId) implements Event {
+        @Override public boolean broadcast() { return true; } // every client's thread list learns of it, as in Codex
+    }
 
-    /** {@code toAll}: every connection hears it, not only the thread's subscribers (an idle unload). */
-    record ThreadStatusChanged(String threadId, ThreadState state, boolean toAll) implements Event {
-        public ThreadStatusChanged(String threadId, ThreadState state) { this(threadId, state, false); }
-
-        @Override public boolean broadcast() { return toAll; }
+    /** Heard by every initialized client, as in Codex: thread lists show activity on threads they do not follow. */
+    record ThreadStatusChanged(String threadId, ThreadState state) implements Event {
+        @Override public boolean broadcast() { return true; }
     }
 
     record TurnStarted(String threadId, TurnInfo turn) implements Event {}

@@ -78,7 +78,7 @@ public final class ThreadManager {
         if (t == null || !t.retire()) return false;
         threads.remove(id, t);
         // Told before anything can load the thread again, so a reload's status never precedes this one.
-        sink.emit(new Event.ThreadStatusChanged(id, dev.jcodex.core.event.ThreadState.NOT_LOADED, idle));
+        sink.emit(new Event.ThreadStatusChanged(id, dev.jcodex.core.event.ThreadState.NOT_LOADED));
         if (idle) sink.emit(new Event.ThreadClosed(id));
         unloadedHook.accept(t);
         return true;
