@@ -126,9 +126,14 @@ class IdleUnloadTest {
                 long unsubscribed = System.nanoTime();
                 assertEquals("unsubscribed", a.result("thread/unsubscribe", Map.of("threadId", threadId)).path("status").asText());
                 for (Client c : List.of(a, b)) { // b never followed the thread and hears it too, as in Codex
-                    JsonNode status = c.await("thread/status/changed", threadId);
+                    // (b also heard the turn's active/idle statuses: every status change reaches every client)
+                    JsonNode status;
+                    do {
+                        status = c.await("thread/status/changed", threadId);
+                    } while (!"notLoaded".equals(status.path("params").path("status").path("type").asText()));
                     assertEquals("notLoaded", status.path("params").path("status").path("type").asText(), status.toString());
-                    c.await("thread/closed", threadId);
+                    JsonNode closed = c.await("thread/closed", threadId);
+                    assertEquals(threadId, closed.path("params").path("threadId").asText());
                 }
                 long waitedMs = (System.nanoTime() - unsubscribed) / 1_000_000;
                 assertTrue(waitedMs >= 900, "unloaded after the 1 s delay, not at once: " + waitedMs + " ms");
