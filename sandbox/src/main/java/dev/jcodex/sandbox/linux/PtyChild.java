@@ -52,20 +52,9 @@ final class PtyChild extends PtyProcess {
         return child.exit().thenApply(code -> this);
     }
 
-    @Override
-    public ProcessHandle toHandle() {
-        return ProcessHandle.of(child.pid).orElseThrow(() -> new IllegalStateException("process " + child.pid + " has exited"));
-    }
-
-    @Override
-    public Stream<ProcessHandle> children() {
-        return isAlive() ? ProcessHandle.of(child.pid).map(ProcessHandle::children).orElseGet(Stream::empty) : Stream.empty();
-    }
-
-    @Override
-    public Stream<ProcessHandle> descendants() {
-        return isAlive() ? ProcessHandle.of(child.pid).map(ProcessHandle::descendants).orElseGet(Stream::empty) : Stream.empty();
-    }
+    @Override public ProcessHandle toHandle() { return child.handle(); }
+    @Override public Stream<ProcessHandle> children() { return child.children(); }
+    @Override public Stream<ProcessHandle> descendants() { return child.descendants(); }
 
     @Override
     public String toString() {

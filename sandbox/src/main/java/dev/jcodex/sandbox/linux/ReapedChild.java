@@ -76,6 +76,21 @@ final class ReapedChild {
 
     boolean isAlive() { return !exit.isDone(); }
 
+    ProcessHandle handle() {
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("process " + pid + " has exited"));
+    }
+
+    /** The child's children (empty once it exited: its pid may be reused). */
+    java.util.stream.Stream<ProcessHandle> children() {
+        return isAlive() ? ProcessHandle.of(pid).map(ProcessHandle::children).orElseGet(java.util.stream.Stream::empty)
+                : java.util.stream.Stream.empty();
+    }
+
+    java.util.stream.Stream<ProcessHandle> descendants() {
+        return isAlive() ? ProcessHandle.of(pid).map(ProcessHandle::descendants).orElseGet(java.util.stream.Stream::empty)
+                : java.util.stream.Stream.empty();
+    }
+
     CompletableFuture<Integer> exit() { return exit; }
 
     int waitFor() throws InterruptedException {
