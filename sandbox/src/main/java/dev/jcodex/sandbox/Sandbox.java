@@ -130,7 +130,7 @@ public final class Sandbox {
         if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots, tty);
         int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm, !policy.networkAccess());
         try {
-            byte[] seccomp = policy.networkAccess() ? null : SeccompFilter.denyNetwork();
+            byte[] seccomp = SeccompFilter.forCommand(!policy.networkAccess());
             Confinement c = new Confinement(ruleset, seccomp);
             return tty == null ? ThreadConfinedSpawner.start(pb, c) : PtySpawner.start(pb, c, tty);
         } finally {

@@ -45,6 +45,15 @@ public final class LandlockRules {
         return rights;
     }
 
+    /**
+     * The rights a writable directory is granted: everything handled except creating device nodes. Handled but
+     * never granted, so {@code mknod} of a block or character device fails even for a process that still had
+     * CAP_MKNOD (a block device node made in cwd reaches the disk under every other directory).
+     */
+    static long directoryRights(long handled) {
+        return handled & ~(ACCESS_FS_MAKE_BLOCK | ACCESS_FS_MAKE_CHAR);
+    }
+
     /** The rights a non-directory may be granted (the kernel rejects directory rights on a file rule). */
     static long fileRights(long handled) {
         return handled & (ACCESS_FS_WRITE_FILE | ACCESS_FS_TRUNCATE | ACCESS_FS_IOCTL_DEV);
@@ -110,11 +119,11 @@ public final class LandlockRules {
         int ruleset = landlockCreateRuleset(handled, scopes(abi, networkOff));
         try {
             for (Grant g : grants) {
-                landlockAddPath(ruleset, g.path().toString(), g.directory() ? handled : fileRights(handled));
+                landlockAddPath(ruleset, g.path().toString(), g.directory() ? directoryRights(handled) : fileRights(handled));
             }
             for (String dev : DEVICE_FILES) landlockAddPath(ruleset, dev, fileRights(handled));
             landlockAddPath(ruleset, "/dev/pts", fileRights(handled));
-            if (writableShm) landlockAddPath(ruleset, "/dev/shm", handled);
+            if (writableShm) landlockAddPath(ruleset, "/dev/shm", directoryRights(handled));
             return ruleset;
         } catch (IOException | RuntimeException e) {
             close(ruleset);

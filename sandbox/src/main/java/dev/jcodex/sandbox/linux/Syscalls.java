@@ -47,12 +47,46 @@ public final class Syscalls {
     public static final int SYS_IO_URING_SETUP = 425;
     public static final int SYS_IO_URING_ENTER = 426;
     public static final int SYS_IO_URING_REGISTER = 427;
+    public static final int SYS_IOCTL = X86_64 ? 16 : 29;
+    public static final int SYS_CONNECT = X86_64 ? 42 : 203;
+    public static final int SYS_ACCEPT = X86_64 ? 43 : 202;
+    public static final int SYS_ACCEPT4 = X86_64 ? 288 : 242;
+    public static final int SYS_BIND = X86_64 ? 49 : 200;
+    public static final int SYS_LISTEN = X86_64 ? 50 : 201;
+    public static final int SYS_GETSOCKNAME = X86_64 ? 51 : 204;
+    public static final int SYS_GETPEERNAME = X86_64 ? 52 : 205;
+    public static final int SYS_SHUTDOWN = X86_64 ? 48 : 210;
+    public static final int SYS_SENDTO = X86_64 ? 44 : 206;
+    public static final int SYS_SENDMMSG = X86_64 ? 307 : 269;
+    public static final int SYS_RECVMMSG = X86_64 ? 299 : 243;
+    public static final int SYS_GETSOCKOPT = X86_64 ? 55 : 209;
+    public static final int SYS_SETSOCKOPT = X86_64 ? 54 : 208;
+    public static final int SYS_PTRACE = X86_64 ? 101 : 117;
+    public static final int SYS_PROCESS_VM_READV = X86_64 ? 310 : 270;
+    public static final int SYS_PROCESS_VM_WRITEV = X86_64 ? 311 : 271;
+    public static final long SYS_CAPGET = X86_64 ? 125 : 90;
+    public static final long SYS_CAPSET = X86_64 ? 126 : 91;
+    public static final long SYS_OPENAT2 = 437; // shared across arches
 
     // ---- prctl ----------------------------------------------------------------------------------------------
     public static final int PR_GET_SECCOMP = 21;
     public static final int PR_SET_SECCOMP = 22;
     public static final int PR_SET_NO_NEW_PRIVS = 38;
     public static final int SECCOMP_MODE_FILTER = 2;
+    public static final int PR_CAPBSET_READ = 23;
+    public static final int PR_CAPBSET_DROP = 24;
+    public static final int PR_GET_SECUREBITS = 27;
+    public static final int PR_SET_SECUREBITS = 28;
+    public static final int PR_CAP_AMBIENT = 47;
+    public static final int PR_CAP_AMBIENT_CLEAR_ALL = 4;
+
+    // ---- capabilities (linux/capability.h, linux/securebits.h) ---------------------------------------------
+    public static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+    /** The highest capability number any kernel may define; PR_CAPBSET_DROP answers EINVAL past the last. */
+    public static final int MAX_CAPABILITY = 63;
+    public static final int SECBIT_KEEP_CAPS = 1 << 4;
+    /** NOROOT, NO_SETUID_FIXUP, NO_CAP_AMBIENT_RAISE and every LOCKED bit (KEEP_CAPS itself stays off). */
+    public static final int SECUREBITS_NO_REGAIN = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7);
 
     // ---- seccomp / classic BPF --------------------------------------------------------------------------------
     public static final int SECCOMP_RET_KILL_PROCESS = 0x80000000;
@@ -66,6 +100,7 @@ public final class Syscalls {
     public static final int SECCOMP_DATA_NR = 0;
     public static final int SECCOMP_DATA_ARCH = 4;
     public static final int SECCOMP_DATA_ARG0_LO = 16;
+    public static final int SECCOMP_DATA_ARG1_LO = 24;
     /** struct sock_filter { u16 code; u8 jt; u8 jf; u32 k; } */
     public static final int SOCK_FILTER_SIZE = 8;
     /** struct sock_fprog { unsigned short len; struct sock_filter *filter; } (padded to 16 on 64-bit). */
@@ -73,11 +108,16 @@ public final class Syscalls {
             JAVA_SHORT.withName("len"), MemoryLayout.paddingLayout(6), ADDRESS.withName("filter"));
 
     public static final int AF_UNIX = 1;
+    public static final int AF_VSOCK = 40;
+    /** asm-generic/ioctls.h (x86_64 and aarch64): push a byte into a terminal's input; console tricks. */
+    public static final int TIOCSTI = 0x5412;
+    public static final int TIOCLINUX = 0x541C;
     public static final int EPERM = 1;
     public static final int EINTR = 4;
     public static final int EIO = 5;
     public static final int ECHILD = 10;
     public static final int EAGAIN = 11;
+    public static final int EINVAL = 22;
 
     // ---- landlock ---------------------------------------------------------------------------------------------
     public static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
@@ -176,6 +216,9 @@ public final class Syscalls {
             ERRNO_OPT, Linker.Option.firstVariadicArg(1));
     private static final MethodHandle SYSCALL2 = require("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SYSCALL_PP = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS),
             ERRNO_OPT, Linker.Option.firstVariadicArg(1));
     // int prctl(int option, ...)
     private static final MethodHandle PRCTL5 = require("prctl",
@@ -356,6 +399,96 @@ public final class Syscalls {
 
     public static void setNoNewPrivs() throws ErrnoException {
         prctl("prctl(PR_SET_NO_NEW_PRIVS)", PR_SET_NO_NEW_PRIVS, 1);
+    }
+
+    /**
+     * Drops every capability of the calling thread for good, so that neither it nor anything it executes
+     * (root's execve included) holds or regains one: securebits NOROOT/NO_SETUID_FIXUP/NO_CAP_AMBIENT_RAISE,
+     * all locked; the bounding set emptied; ambient cleared; effective, permitted and inheritable zeroed, then
+     * verified. A thread that holds capabilities without CAP_SETPCAP cannot empty its bounding set, and a root
+     * exec would then regain them: that fails, so the sandbox refuses rather than runs with them.
+     * Per-thread like the rest of the confinement: only ever call it on a throw-away thread.
+     */
+    public static void dropAllCapabilities() throws ErrnoException {
+        long[] caps = capget();
+        boolean holdsAny = caps[0] != 0 || caps[1] != 0 || caps[2] != 0;
+        if (holdsAny) {
+            int bits = prctl2("prctl(PR_GET_SECUREBITS)", PR_GET_SECUREBITS, 0, 0);
+            int wanted = (bits & ~SECBIT_KEEP_CAPS) | SECUREBITS_NO_REGAIN;
+            if (bits != wanted) prctl2("prctl(PR_SET_SECUREBITS)", PR_SET_SECUREBITS, wanted, 0);
+            for (int cap = 0; cap <= MAX_CAPABILITY; cap++) {
+                try {
+                    prctl2("prctl(PR_CAPBSET_DROP)", PR_CAPBSET_DROP, cap, 0);
+                } catch (ErrnoException e) {
+                    if (e.errno == EINVAL && cap > 0) break; // past the kernel's last capability
+                    throw e;
+                }
+            }
+        }
+        try {
+            prctl2("prctl(PR_CAP_AMBIENT_CLEAR_ALL)", PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0);
+        } catch (ErrnoException e) {
+            if (e.errno != EINVAL) throw e; // kernels before 4.3 have no ambient set
+        }
+        capset(0, 0, 0);
+        long[] after = capget();
+        if (after[0] != 0 || after[1] != 0 || after[2] != 0) {
+            throw new ErrnoException("capset (capabilities remained)", EPERM);
+        }
+    }
+
+    /** {effective, permitted, inheritable} of the calling thread, 64 bits each. */
+    public static long[] capget() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment header = a.allocate(8, 4);
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            MemorySegment data = a.allocate(24, 4); // struct __user_cap_data_struct[2]
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL_PP.invokeExact(st, SYS_CAPGET, header, data);
+            if (r < 0) throw new ErrnoException("capget", errno(st));
+            long[] out = new long[3];
+            for (int i = 0; i < 3; i++) {
+                out[i] = Integer.toUnsignedLong(data.get(JAVA_INT, i * 4)) | ((long) data.get(JAVA_INT, 12 + i * 4) << 32);
+            }
+            return out;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static void capset(long effective, long permitted, long inheritable) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment header = a.allocate(8, 4);
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            MemorySegment data = a.allocate(24, 4);
+            long[] v = {effective, permitted, inheritable};
+            for (int i = 0; i < 3; i++) {
+                data.set(JAVA_INT, i * 4, (int) v[i]);
+                data.set(JAVA_INT, 12 + i * 4, (int) (v[i] >>> 32));
+            }
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL_PP.invokeExact(st, SYS_CAPSET, header, data);
+            if (r < 0) throw new ErrnoException("capset", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int prctl2(String what, int option, long arg, long arg2) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int r = (int) PRCTL5.invokeExact(st, option, arg, arg2, 0L, 0L);
+            if (r < 0) throw new ErrnoException(what, errno(st));
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     /** 0 when the kernel has seccomp and this thread runs unfiltered; an exception when seccomp is absent. */
