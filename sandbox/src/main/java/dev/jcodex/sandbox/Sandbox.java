@@ -175,6 +175,36 @@ public final class Sandbox {
         return roots.stream().anyMatch(r -> r.allows(real.get()));
     }
 
+    /**
+     * The file mutations of apply_patch under {@code policy} in {@code cwd}: confined by construction for
+     * read-only and workspace-write on Linux ({@link BeneathRoots}: descriptor-relative, no symlink followed
+     * after the policy check, so a swapped symlink cannot redirect a write), plain for the unconfined policies.
+     * Elsewhere (no /proc, no openat) the writes fall back to {@link #canWrite} before each plain write.
+     */
+    public SandboxedFiles files(SandboxPolicy policy, Path cwd) {
+        if (!policy.confined()) return SandboxedFiles.unconfined();
+        Path work = cwd.toAbsolutePath().normalize();
+        if (Syscalls.SUPPORTED_ARCH) return new BeneathRoots(policy.writableRoots(work));
+        SandboxedFiles plain = SandboxedFiles.unconfined();
+        return new SandboxedFiles() {
+            @Override
+            public void write(Path target, byte[] content) throws IOException {
+                if (!canWrite(policy, work, target)) throw refused(target);
+                plain.write(target, content);
+            }
+
+            @Override
+            public void delete(Path target) throws IOException {
+                if (!canWrite(policy, work, target)) throw refused(target);
+                plain.delete(target);
+            }
+
+            private IOException refused(Path target) {
+                return new java.nio.file.AccessDeniedException(target.toString(), null, "not allowed by the sandbox policy");
+            }
+        };
+    }
+
     // ---- detection ------------------------------------------------------------------------------------------
 
     private static Sandbox detect(Mechanism wanted) {

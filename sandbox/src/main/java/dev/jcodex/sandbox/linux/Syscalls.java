@@ -118,6 +118,13 @@ public final class Syscalls {
     public static final int ECHILD = 10;
     public static final int EAGAIN = 11;
     public static final int EINVAL = 22;
+    public static final int ENOENT = 2;
+    public static final int EEXIST = 17;
+    public static final int EISDIR = 21;
+    public static final int ENXIO = 6;
+    public static final int ELOOP = 40;
+    public static final int EXDEV = 18;
+    public static final int ENOSYS = 38;
 
     // ---- landlock ---------------------------------------------------------------------------------------------
     public static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
@@ -150,7 +157,15 @@ public final class Syscalls {
             JAVA_LONG.withByteAlignment(1).withName("allowed_access"),
             JAVA_INT.withByteAlignment(1).withName("parent_fd"));
 
-    // ---- open(2) flags (generic values; O_DIRECTORY/O_NOFOLLOW differ per arch and are not used) -----------
+    // ---- open(2) flags (generic values, except O_DIRECTORY/O_NOFOLLOW, which differ on aarch64) -----------
+    public static final int O_DIRECTORY = X86_64 ? 0x10000 : 0x4000;
+    public static final int O_NOFOLLOW = X86_64 ? 0x20000 : 0x8000;
+    public static final int O_EXCL = 0x80;
+    /** openat2's struct open_how.resolve (linux/openat2.h). */
+    public static final long RESOLVE_NO_MAGICLINKS = 0x02;
+    public static final long RESOLVE_BENEATH = 0x08;
+    /** struct open_how { u64 flags; u64 mode; u64 resolve; } */
+    public static final long OPEN_HOW_SIZE = 24;
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
     public static final int O_RDWR = 2;
@@ -220,6 +235,21 @@ public final class Syscalls {
     private static final MethodHandle SYSCALL_PP = require("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS),
             ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    // long syscall(SYS_openat2, int dirfd, const char *path, struct open_how *how, size_t size)
+    private static final MethodHandle SYSCALL_OPENAT2 = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle OPENAT = require("openat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(3));
+    private static final MethodHandle MKDIRAT = require("mkdirat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle UNLINKAT = require("unlinkat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle READLINK = require("readlink",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG), ERRNO_OPT);
+    private static final MethodHandle FTRUNCATE = require("ftruncate",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), ERRNO_OPT);
     // int prctl(int option, ...)
     private static final MethodHandle PRCTL5 = require("prctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
@@ -308,7 +338,8 @@ public final class Syscalls {
             case 1 -> "EPERM"; case 2 -> "ENOENT"; case 4 -> "EINTR"; case 9 -> "EBADF"; case 10 -> "ECHILD";
             case 12 -> "ENOMEM"; case 13 -> "EACCES"; case 14 -> "EFAULT"; case 20 -> "ENOTDIR";
             case 5 -> "EIO"; case 11 -> "EAGAIN"; case 22 -> "EINVAL"; case 24 -> "EMFILE"; case 25 -> "ENOTTY";
-            case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP";
+            case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP"; case 6 -> "ENXIO"; case 17 -> "EEXIST";
+            case 18 -> "EXDEV"; case 21 -> "EISDIR"; case 40 -> "ELOOP";
             default -> "errno " + errno;
         };
     }
@@ -520,6 +551,95 @@ public final class Syscalls {
             MemorySegment st = a.allocate(CAPTURE);
             int r = (int) PRCTL_PTR.invokeExact(st, PR_SET_SECCOMP, (long) SECCOMP_MODE_FILTER, prog);
             if (r < 0) throw new ErrnoException("prctl(PR_SET_SECCOMP)", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * openat2(dirfd, path, {flags, mode, resolve}): resolution the kernel keeps beneath {@code dirfd}
+     * (RESOLVE_BENEATH: no absolute symlink, no {@code ..} above it, EXDEV otherwise). Linux >= 5.6.
+     */
+    public static int openat2(int dirfd, String path, int flags, int mode, long resolve) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment how = a.allocate(OPEN_HOW_SIZE, 8);
+            how.set(JAVA_LONG, 0, Integer.toUnsignedLong(flags));
+            how.set(JAVA_LONG, 8, mode);
+            how.set(JAVA_LONG, 16, resolve);
+            MemorySegment st = a.allocate(CAPTURE);
+            long fd = (long) SYSCALL_OPENAT2.invokeExact(st, SYS_OPENAT2, dirfd, a.allocateFrom(path), how, OPEN_HOW_SIZE);
+            if (fd < 0) throw new ErrnoException("openat2(" + path + ")", errno(st));
+            return (int) fd;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** openat(dirfd, name, flags, mode). */
+    public static int openat(int dirfd, String name, int flags, int mode) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int fd = (int) OPENAT.invokeExact(st, dirfd, a.allocateFrom(name), flags, mode);
+            if (fd < 0) throw new ErrnoException("openat(" + name + ")", errno(st));
+            return fd;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void mkdirat(int dirfd, String name, int mode) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) MKDIRAT.invokeExact(st, dirfd, a.allocateFrom(name), mode) != 0) {
+                throw new ErrnoException("mkdirat(" + name + ")", errno(st));
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** unlinkat(dirfd, name, 0): removes a non-directory entry (a symlink itself, never its target). */
+    public static void unlinkat(int dirfd, String name) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) UNLINKAT.invokeExact(st, dirfd, a.allocateFrom(name), 0) != 0) {
+                throw new ErrnoException("unlinkat(" + name + ")", errno(st));
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The path an open descriptor refers to now ({@code /proc/self/fd/N}), whatever happened to its name since. */
+    public static String pathOf(int fd) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(4097);
+            MemorySegment st = a.allocate(CAPTURE);
+            long n = (long) READLINK.invokeExact(st, a.allocateFrom("/proc/self/fd/" + fd), buf, 4096L);
+            if (n < 0) throw new ErrnoException("readlink(/proc/self/fd/" + fd + ")", errno(st));
+            byte[] bytes = buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void ftruncate(int fd, long length) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) FTRUNCATE.invokeExact(st, fd, length) != 0) throw new ErrnoException("ftruncate", errno(st));
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
