@@ -447,14 +447,7 @@ public final class Syscalls {
             int bits = prctl2("prctl(PR_GET_SECUREBITS)", PR_GET_SECUREBITS, 0, 0);
             int wanted = (bits & ~SECBIT_KEEP_CAPS) | SECUREBITS_NO_REGAIN;
             if (bits != wanted) prctl2("prctl(PR_SET_SECUREBITS)", PR_SET_SECUREBITS, wanted, 0);
-            for (int cap = 0; cap <= MAX_CAPABILITY; cap++) {
-                try {
-                    prctl2("prctl(PR_CAPBSET_DROP)", PR_CAPBSET_DROP, cap, 0);
-                } catch (ErrnoException e) {
-                    if (e.errno == EINVAL && cap > 0) break; // past the kernel's last capability
-                    throw e;
-                }
-            }
+            dropBoundingSet();
         }
         try {
             prctl2("prctl(PR_CAP_AMBIENT_CLEAR_ALL)", PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0);
@@ -465,6 +458,24 @@ public final class Syscalls {
         long[] after = capget();
         if (after[0] != 0 || after[1] != 0 || after[2] != 0) {
             throw new ErrnoException("capset (capabilities remained)", EPERM);
+        }
+    }
+
+    /** PR_CAPBSET_DROP for every capability the kernel knows (one arena: 40-odd calls on every spawn). */
+    private static void dropBoundingSet() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            for (int cap = 0; cap <= MAX_CAPABILITY; cap++) {
+                int r = (int) PRCTL5.invokeExact(st, PR_CAPBSET_DROP, (long) cap, 0L, 0L, 0L);
+                if (r == 0) continue;
+                int e = errno(st);
+                if (e == EINVAL && cap > 0) return; // past the kernel's last capability
+                throw new ErrnoException("prctl(PR_CAPBSET_DROP, " + cap + ")", e);
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 
