@@ -113,7 +113,7 @@ public final class Sandbox {
         if (pb.directory() == null) pb.directory(work.toFile());
         List<WritableRoot> roots = policy.writableRoots(work);
         return switch (mechanism) {
-            case LANDLOCK_SECCOMP -> startInProcess(pb, policy, roots, tty);
+            case LANDLOCK_SECCOMP -> startInProcess(pb, policy, work, roots, tty);
             case BUBBLEWRAP -> startBubblewrap(pb, policy, roots, tty);
             case NONE -> throw new SandboxUnavailableException(
                     "refusing to run a command under the " + policy.kind() + " sandbox policy: no sandbox mechanism"
@@ -121,10 +121,10 @@ public final class Sandbox {
         };
     }
 
-    private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+    private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, Path work, List<WritableRoot> roots,
                                    PtyProcess.Size tty) throws IOException {
         boolean shm = policy instanceof SandboxPolicy.WorkspaceWrite w && !w.excludeSlashTmp();
-        List<LandlockRules.Grant> grants = LandlockRules.plan(roots);
+        List<LandlockRules.Grant> grants = LandlockRules.plan(roots, policy.projectRoots(work));
         // Landlock cannot keep .git read-only inside a writable root without also forbidding new top-level
         // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed.
         if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots, tty);

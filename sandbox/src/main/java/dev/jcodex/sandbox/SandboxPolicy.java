@@ -151,6 +151,27 @@ public sealed interface SandboxPolicy {
         return List.copyOf(out);
     }
 
+    /**
+     * The roots that may be projects, whose missing protected names must stay missing: cwd and the configured
+     * roots (real paths), not /tmp or $TMPDIR unless one of them is cwd. Empty unless workspace-write.
+     */
+    default Set<Path> projectRoots(Path cwd) {
+        if (!(this instanceof WorkspaceWrite w)) return Set.of();
+        Path base = cwd.toAbsolutePath().normalize();
+        Set<Path> out = new LinkedHashSet<>();
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(base);
+        for (Path p : w.writableRoots()) candidates.add(base.resolve(p));
+        for (Path p : candidates) {
+            try {
+                out.add(p.toRealPath());
+            } catch (IOException missing) {
+                // not a root either (see writableRoots)
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     /** A directory tree commands may write, minus read-only subtrees inside it. All paths are real paths. */
     record WritableRoot(Path root, List<Path> readOnlySubpaths) {
         public WritableRoot {

@@ -43,6 +43,16 @@ class LandlockRulesTest {
     }
 
     @Test
+    void aProjectRootMissingItsProtectedNamesGetsFilesOnlyRightsAndItsDirectoriesFullOnes() throws IOException {
+        Path real = ws.toRealPath();
+        Files.createDirectories(ws.resolve("src"));
+        Files.writeString(ws.resolve("pom.xml"), "");
+        var policy = SandboxPolicy.workspaceWrite(List.of(), false, true, true);
+        Set<Grant> grants = Set.copyOf(LandlockRules.plan(policy.writableRoots(ws), policy.projectRoots(ws)));
+        assertEquals(Set.of(new Grant(real, LandlockRules.Rights.FILES_ONLY), new Grant(real.resolve("src"), true)), grants);
+    }
+
+    @Test
     void rightsFollowTheAbi() {
         assertEquals(0, LandlockRules.handledAccess(1) & Syscalls.ACCESS_FS_REFER);
         assertNotEquals(0, LandlockRules.handledAccess(2) & Syscalls.ACCESS_FS_REFER);
