@@ -26,7 +26,8 @@ import static dev.jcodex.sandbox.linux.Syscalls.*;
  *     it (they can in its subdirectories, and can write its existing files);</li>
  * <li>a project root (cwd or a configured root) whose protected names do not exist yet, and every directory
  *     above one up to its writable root, gets the <em>files-only</em> rights: everything but making
- *     directories, symlinks and device nodes, and each child directory a full grant of its own. So
+ *     directories, symlinks and device nodes; each child directory of the project root gets a full grant of
+ *     its own (those of a root above it, such as /tmp around a cwd in /tmp, keep files-only). So
  *     {@code mkdir .codex} (or {@code .agents}, {@code .git}) and {@code ln -s elsewhere .codex} fail at the top,
  *     while top-level files can still be created, written and removed; the price is that new top-level
  *     directories cannot be made (bubblewrap or the namespace helper can: they bind the protected names
@@ -135,16 +136,49 @@ public final class LandlockRules {
             out.add(new Grant(dir, Files.isDirectory(dir)));
             return;
         }
-        // Files-only rights hold beneath too, which is harmless only where nothing beneath is protected.
-        if (!holdsExisting) out.add(new Grant(dir, Rights.FILES_ONLY));
+        if (!holdsExisting) {
+            // Files-only rights hold beneath too, harmless where nothing beneath exists that is protected.
+            out.add(new Grant(dir, Rights.FILES_ONLY));
+            boolean project = missing.stream().anyMatch(p -> dir.equals(p.getParent()));
+            if (!project) {
+                // A root above a project (/tmp around a cwd in it): only the way down to the project gets rules;
+                // its other entries keep the files-only rights they inherit (a rule each would cost ~7 us per
+                // entry of /tmp on every spawn).
+                Set<Path> next = new LinkedHashSet<>();
+                for (Path p : missing) {
+                    if (p.startsWith(dir) && p.getNameCount() > dir.getNameCount() + 1) {
+                        next.add(dir.resolve(p.getName(dir.getNameCount()).toString()));
+                    }
+                }
+                for (Path child : next) {
+                    if (!Files.isSymbolicLink(child) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                        expand(child, existing, missing, out);
+                    }
+                }
+                return;
+            }
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+                for (Path child : children) {
+                    if (Files.isSymbolicLink(child) || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) continue;
+                    if (missing.stream().anyMatch(p -> p.startsWith(child))) {
+                        expand(child, existing, missing, out); // a nested project root
+                    } else {
+                        out.add(new Grant(child, true));
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable directory gets no grant of its own: denial is the safe side
+            }
+            return;
+        }
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
                 // A write through a symlink lands on its target, which needs a grant of its own.
                 if (Files.isSymbolicLink(child) || existing.contains(child)) continue;
                 if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     expand(child, existing, missing, out);
-                } else if (holdsExisting) {
-                    out.add(new Grant(child, false)); // files-only rights on dir already cover its files
+                } else {
+                    out.add(new Grant(child, false));
                 }
             }
         } catch (IOException e) {
