@@ -76,6 +76,21 @@ class PrivilegeConfinementTest {
         assertTrue(r.err().contains("PermissionError") || r.err().contains("Operation not permitted"), r.err());
     }
 
+    /**
+     * reboot(2) checks CAP_SYS_BOOT before it looks at the command, so an invalid command tells the two apart
+     * without rebooting anything: EPERM without the capability, EINVAL with it.
+     */
+    @Test
+    void rebootFailsTheCapabilityCheck() throws IOException {
+        assumeTrue(root(), "SKIPPED: only root holds CAP_SYS_BOOT");
+        Run r = Run.bash(sandbox, Run.workspaceOnly(true), ws, "python3 -c '\n"
+                + "import ctypes, errno\n"
+                + "libc = ctypes.CDLL(None, use_errno=True)\n"
+                + "libc.reboot(0x7e57c0de)\n"
+                + "print(errno.errorcode[ctypes.get_errno()])\n'");
+        assertEquals("EPERM\n", r.out(), r.err());
+    }
+
     /** TIOCSTI into a terminal outside the sandbox (as root that needs no ownership) and into the command's own. */
     @Test
     void tiocstiAndTioclinuxAreDeniedOnEveryTerminal() throws Exception {
