@@ -84,6 +84,7 @@ public final class Syscalls {
     public static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
     /** The highest capability number any kernel may define; PR_CAPBSET_DROP answers EINVAL past the last. */
     public static final int MAX_CAPABILITY = 63;
+    public static final int SECBIT_NOROOT = 1 << 0;
     public static final int SECBIT_KEEP_CAPS = 1 << 4;
     /** NOROOT, NO_SETUID_FIXUP, NO_CAP_AMBIENT_RAISE and every LOCKED bit (KEEP_CAPS itself stays off). */
     public static final int SECUREBITS_NO_REGAIN = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7);
@@ -250,6 +251,8 @@ public final class Syscalls {
             FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG), ERRNO_OPT);
     private static final MethodHandle FTRUNCATE = require("ftruncate",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), ERRNO_OPT);
+    private static final MethodHandle GETUID = require("getuid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETEUID = require("geteuid", FunctionDescriptor.of(JAVA_INT));
     // int prctl(int option, ...)
     private static final MethodHandle PRCTL5 = require("prctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
@@ -443,7 +446,10 @@ public final class Syscalls {
     public static void dropAllCapabilities() throws ErrnoException {
         long[] caps = capget();
         boolean holdsAny = caps[0] != 0 || caps[1] != 0 || caps[2] != 0;
-        if (holdsAny) {
+        // Root without capabilities regains its bounding set on exec unless SECBIT_NOROOT says otherwise.
+        boolean rootRegains = realOrEffectiveUidIsRoot() && !boundingSetEmpty()
+                && (prctl2("prctl(PR_GET_SECUREBITS)", PR_GET_SECUREBITS, 0, 0) & SECBIT_NOROOT) == 0;
+        if (holdsAny || rootRegains) {
             int bits = prctl2("prctl(PR_GET_SECUREBITS)", PR_GET_SECUREBITS, 0, 0);
             int wanted = (bits & ~SECBIT_KEEP_CAPS) | SECUREBITS_NO_REGAIN;
             if (bits != wanted) prctl2("prctl(PR_SET_SECUREBITS)", PR_SET_SECUREBITS, wanted, 0);
@@ -459,6 +465,26 @@ public final class Syscalls {
         if (after[0] != 0 || after[1] != 0 || after[2] != 0) {
             throw new ErrnoException("capset (capabilities remained)", EPERM);
         }
+    }
+
+    private static boolean realOrEffectiveUidIsRoot() {
+        try {
+            return (int) GETUID.invokeExact() == 0 || (int) GETEUID.invokeExact() == 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static boolean boundingSetEmpty() throws ErrnoException {
+        for (int cap = 0; cap <= MAX_CAPABILITY; cap++) {
+            try {
+                if (prctl2("prctl(PR_CAPBSET_READ)", PR_CAPBSET_READ, cap, 0) != 0) return false;
+            } catch (ErrnoException e) {
+                if (e.errno == EINVAL && cap > 0) return true;
+                throw e;
+            }
+        }
+        return true;
     }
 
     /** PR_CAPBSET_DROP for every capability the kernel knows (one arena: 40-odd calls on every spawn). */
