@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
 public final class Sandbox {
     public static final String NETWORK_DISABLED_ENV = "CODEX_SANDBOX_NETWORK_DISABLED";
 
+    /** Where {@code linux.Syscalls} can load (its static initializer binds Linux-only libc entry points). */
+    private static final boolean LINUX = System.getProperty("os.name").equals("Linux")
+            && List.of("amd64", "x86_64", "aarch64").contains(System.getProperty("os.arch"));
+
     private final Mechanism mechanism;
     private final Optional<String> unavailableReason;
     private final int landlockAbi;
@@ -184,7 +188,7 @@ public final class Sandbox {
     public SandboxedFiles files(SandboxPolicy policy, Path cwd) {
         if (!policy.confined()) return SandboxedFiles.unconfined();
         Path work = cwd.toAbsolutePath().normalize();
-        if (Syscalls.SUPPORTED_ARCH) return new BeneathRoots(policy.writableRoots(work));
+        if (LINUX) return new BeneathRoots(policy.writableRoots(work));
         SandboxedFiles plain = SandboxedFiles.unconfined();
         return new SandboxedFiles() {
             @Override
