@@ -130,7 +130,8 @@ public final class Sandbox {
         boolean shm = policy instanceof SandboxPolicy.WorkspaceWrite w && !w.excludeSlashTmp();
         List<LandlockRules.Grant> grants = LandlockRules.plan(roots, policy.projectRoots(work));
         // Landlock cannot keep .git read-only inside a writable root without also forbidding new top-level
-        // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed.
+        // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed. (It binds
+        // only existing protected names: a missing .codex can be made there. docs/sandbox.md, issue 23 item 2.)
         if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots, tty);
         int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm, !policy.networkAccess());
         try {
