@@ -118,7 +118,7 @@ public final class Sandbox {
         List<WritableRoot> roots = policy.writableRoots(work);
         return switch (mechanism) {
             case LANDLOCK_SECCOMP -> startInProcess(pb, policy, work, roots, tty);
-            case BUBBLEWRAP -> startBubblewrap(pb, policy, roots, tty);
+            case BUBBLEWRAP -> startBubblewrap(pb, policy, work, roots, tty);
             case NONE -> throw new SandboxUnavailableException(
                     "refusing to run a command under the " + policy.kind() + " sandbox policy: no sandbox mechanism"
                             + " works on this system (" + unavailableReason.orElse("unknown") + ")");
@@ -130,9 +130,8 @@ public final class Sandbox {
         boolean shm = policy instanceof SandboxPolicy.WorkspaceWrite w && !w.excludeSlashTmp();
         List<LandlockRules.Grant> grants = LandlockRules.plan(roots, policy.projectRoots(work));
         // Landlock cannot keep .git read-only inside a writable root without also forbidding new top-level
-        // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed. (It binds
-        // only existing protected names: a missing .codex can be made there. docs/sandbox.md, issue 23 item 2.)
-        if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots, tty);
+        // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed.
+        if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, work, roots, tty);
         int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm, !policy.networkAccess());
         try {
             byte[] seccomp = SeccompFilter.forCommand(!policy.networkAccess());
@@ -143,7 +142,21 @@ public final class Sandbox {
         }
     }
 
-    private Process startBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+    private Process startBubblewrap(ProcessBuilder pb, SandboxPolicy policy, Path work, List<WritableRoot> roots,
+                                    PtyProcess.Size tty) throws IOException {
+        // Missing protected names get an empty placeholder first, so that bwrap binds them read-only too.
+        List<Path> placeholders = MountPlaceholders.acquire(policy.projectRoots(work));
+        try {
+            Process p = spawnBubblewrap(pb, policy, roots, tty);
+            p.onExit().whenComplete((done, failure) -> MountPlaceholders.release(placeholders));
+            return p;
+        } catch (IOException | RuntimeException | Error e) {
+            MountPlaceholders.release(placeholders);
+            throw e;
+        }
+    }
+
+    private Process spawnBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
                                     PtyProcess.Size tty) throws IOException {
         Path dir = pb.directory().toPath().toAbsolutePath();
         ProcessBuilder wrapped = new ProcessBuilder(Bubblewrap.wrap(bwrap, roots, policy.networkAccess(), dir,
