@@ -13,7 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -159,8 +158,11 @@ public final class Sandbox {
     private Process spawnBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
                                     PtyProcess.Size tty) throws IOException {
         Path dir = pb.directory().toPath().toAbsolutePath();
+        // network on too: TIOCSTI/TIOCLINUX, AF_VSOCK and io_uring are denied under bwrap as on Landlock
+        Path seccomp = bwrapSeccompFile == null ? null
+                : policy.networkAccess() ? SeccompPrograms.NETWORK_ON : SeccompPrograms.NETWORK_OFF;
         ProcessBuilder wrapped = new ProcessBuilder(Bubblewrap.wrap(bwrap, roots, policy.networkAccess(), dir,
-                bwrapSeccompFile, tty != null, pb.command()));
+                seccomp, tty != null, pb.command()));
         wrapped.environment().clear();
         wrapped.environment().putAll(pb.environment());
         wrapped.directory(pb.directory());
@@ -318,18 +320,34 @@ public final class Sandbox {
         }
     }
 
-    /** The seccomp program in a private file for bwrap's --seccomp, when seccomp works here. */
+    /**
+     * The network-off seccomp program for bwrap's --seccomp, when seccomp works here, as a path only we can
+     * have written: a sealed memfd of this process ({@code /proc/<pid>/fd/<n>}). A file under /tmp would be
+     * writable by the very commands it confines (a root-owned 0600 file can be rewritten by a uid-0 command
+     * without any capability), and the next command would get whatever program they left there.
+     */
     private static Path seccompFileIfUsable() {
-        try {
-            Syscalls.seccompMode();
-            byte[] program = SeccompFilter.denyNetwork();
-            Path f = Files.createTempFile("jcodex-seccomp-", ".bpf",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(f, program);
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException | LinkageError | RuntimeException e) {
-            return null; // bwrap still isolates the network namespace; connect then fails with ENETUNREACH
+        return SeccompPrograms.NETWORK_OFF;
+    }
+
+    /** For tests: the program file bubblewrap commands read (network off), or null. */
+    Path bubblewrapSeccompProgram() {
+        return bwrapSeccompFile;
+    }
+
+    /** Both programs, made once, held open for the life of the process. */
+    private static final class SeccompPrograms {
+        static final Path NETWORK_OFF = sealed(true);
+        static final Path NETWORK_ON = sealed(false);
+
+        private static Path sealed(boolean networkOff) {
+            try {
+                Syscalls.seccompMode();
+                int fd = Syscalls.sealedMemfd("jcodex-seccomp", SeccompFilter.forCommand(networkOff));
+                return Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/" + fd);
+            } catch (IOException | LinkageError | RuntimeException e) {
+                return null; // bwrap still isolates the network namespace; connect then fails with ENETUNREACH
+            }
         }
     }
 }

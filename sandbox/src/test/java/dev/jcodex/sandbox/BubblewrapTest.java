@@ -106,6 +106,27 @@ class BubblewrapTest {
         assertFalse(Files.exists(repo.resolve(".codex")) || Files.exists(repo.resolve(".agents")));
     }
 
+    /**
+     * The seccomp program bwrap reads must be out of reach of the commands it confines: a program file under /tmp
+     * (root-owned, 0600) was rewritten by one command (uid 0 needs no capability for its own file) and the next
+     * command ran with what it left there, here an allow-everything program.
+     */
+    @Test
+    void aCommandCannotReplaceTheSeccompProgramOfTheNext() throws IOException {
+        Sandbox s = Sandbox.forcing(Mechanism.BUBBLEWRAP);
+        assumeTrue(s.mechanism() == Mechanism.BUBBLEWRAP, () -> "SKIPPED: bubblewrap unavailable: " + s.unavailableReason().orElse(""));
+        assumeTrue(seccompWorks(), "SKIPPED: no seccomp here");
+        SandboxPolicy withTmp = SandboxPolicy.workspaceWrite(List.of(), true, true, false);
+        Path program = s.bubblewrapSeccompProgram();
+        assertNotNull(program);
+        Run tamper = Run.bash(s, withTmp, ws, "printf '\\006\\000\\000\\000\\000\\000\\377\\177' > "
+                + program + " && echo replaced; exit 0");
+        assertEquals(0, tamper.exit(), tamper.err());
+        Run r = Run.bash(s, Run.workspaceOnly(false), ws,
+                "perl -MSocket -e 'socket(my $s, PF_INET6, SOCK_DGRAM, 0) or die \"inet6: $!\\n\"; print \"socket-ok\\n\"'");
+        assertTrue(r.err().contains("inet6: Operation not permitted"), tamper.out() + r.out() + r.err());
+    }
+
     @Test
     void bubblewrapDeniesInetSockets() throws IOException {
         Sandbox s = bwrapOrSkip();

@@ -162,6 +162,13 @@ public final class Syscalls {
     public static final int O_DIRECTORY = X86_64 ? 0x10000 : 0x4000;
     public static final int O_NOFOLLOW = X86_64 ? 0x20000 : 0x8000;
     public static final int O_EXCL = 0x80;
+    public static final int MFD_CLOEXEC = 0x1;
+    public static final int MFD_ALLOW_SEALING = 0x2;
+    public static final int F_ADD_SEALS = 1033;
+    public static final int F_SEAL_SEAL = 0x1;
+    public static final int F_SEAL_SHRINK = 0x2;
+    public static final int F_SEAL_GROW = 0x4;
+    public static final int F_SEAL_WRITE = 0x8;
     /** openat2's struct open_how.resolve (linux/openat2.h). */
     public static final long RESOLVE_NO_MAGICLINKS = 0x02;
     public static final long RESOLVE_BENEATH = 0x08;
@@ -251,6 +258,11 @@ public final class Syscalls {
             FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG), ERRNO_OPT);
     private static final MethodHandle FTRUNCATE = require("ftruncate",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), ERRNO_OPT);
+    /** glibc >= 2.27; absent, the bubblewrap route gets no seccomp program (its network namespace remains). */
+    private static final Optional<MethodHandle> MEMFD_CREATE = find("memfd_create",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle FCNTL_INT = require("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), ERRNO_OPT, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle GETUID = require("getuid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle GETEUID = require("geteuid", FunctionDescriptor.of(JAVA_INT));
     // int prctl(int option, ...)
@@ -609,6 +621,40 @@ public final class Syscalls {
             long fd = (long) SYSCALL_OPENAT2.invokeExact(st, SYS_OPENAT2, dirfd, a.allocateFrom(path), how, OPEN_HOW_SIZE);
             if (fd < 0) throw new ErrnoException("openat2(" + path + ")", errno(st));
             return (int) fd;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * A memfd holding {@code content}, sealed against every change (write, grow, shrink, further seals): a file
+     * no other process can alter, reachable as {@code /proc/<our pid>/fd/<fd>}. Close-on-exec.
+     */
+    public static int sealedMemfd(String name, byte[] content) throws ErrnoException {
+        MethodHandle create = MEMFD_CREATE.orElseThrow(() -> new ErrnoException("memfd_create (libc lacks it)", ENOSYS));
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int fd = (int) create.invokeExact(st, a.allocateFrom(name), MFD_CLOEXEC | MFD_ALLOW_SEALING);
+            if (fd < 0) throw new ErrnoException("memfd_create", errno(st));
+            try {
+                int off = 0;
+                while (off < content.length) {
+                    int n = write(fd, content, off, content.length - off);
+                    if (n == -EINTR) continue;
+                    if (n < 0) throw new ErrnoException("write(memfd)", -n);
+                    off += n;
+                }
+                int seals = F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
+                if ((int) FCNTL_INT.invokeExact(st, fd, F_ADD_SEALS, seals) != 0) {
+                    throw new ErrnoException("fcntl(F_ADD_SEALS)", errno(st));
+                }
+                return fd;
+            } catch (ErrnoException e) {
+                close(fd);
+                throw e;
+            }
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
