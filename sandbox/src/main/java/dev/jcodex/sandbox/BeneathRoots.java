@@ -37,6 +37,10 @@ final class BeneathRoots implements SandboxedFiles {
     @Override
     public void write(Path target, byte[] content) throws IOException {
         Path real = RealPaths.resolveForWrite(target).orElseThrow(() -> unresolvable(target));
+        if (rootOf(real).isEmpty() && roots.stream().anyMatch(r -> r.root().equals(real))) {
+            writeFileRoot(target, real, content); // a file configured as a writable root of its own
+            return;
+        }
         try (Parent p = open(target, real, true)) {
             int fd;
             try {
@@ -44,23 +48,45 @@ final class BeneathRoots implements SandboxedFiles {
             } catch (ErrnoException e) {
                 throw translate(e, target);
             }
-            try {
-                // the descriptor, not the name, is what gets written: its type decides
-                if (!Files.isRegularFile(Path.of("/proc/self/fd/" + fd))) {
-                    throw new IOException(target + " is not a regular file");
-                }
-                ftruncate(fd, 0);
-                int off = 0;
-                while (off < content.length) {
-                    int n = Syscalls.write(fd, content, off, content.length - off);
-                    if (n == -EINTR) continue;
-                    if (n < 0) throw new ErrnoException("write(" + target + ")", -n);
-                    off += n;
-                }
-            } finally {
-                close(fd);
-            }
+            fill(fd, target, content);
         }
+    }
+
+    /** Truncates and writes {@code fd} (closing it), once it is known to be a regular file. */
+    private static void fill(int fd, Path target, byte[] content) throws IOException {
+        try {
+            // the descriptor, not the name, is what gets written: its type decides
+            if (!Files.isRegularFile(Path.of("/proc/self/fd/" + fd))) {
+                throw new IOException(target + " is not a regular file");
+            }
+            ftruncate(fd, 0);
+            int off = 0;
+            while (off < content.length) {
+                int n = Syscalls.write(fd, content, off, content.length - off);
+                if (n == -EINTR) continue;
+                if (n < 0) throw new ErrnoException("write(" + target + ")", -n);
+                off += n;
+            }
+        } finally {
+            close(fd);
+        }
+    }
+
+    /** Opened by its own (real) path without following a final link, and checked to be that path once open. */
+    private void writeFileRoot(Path target, Path root, byte[] content) throws IOException {
+        int fd;
+        try {
+            fd = Syscalls.open(root.toString(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+        } catch (ErrnoException e) {
+            throw translate(e, target);
+        }
+        try {
+            if (!Syscalls.pathOf(fd).equals(root.toString())) throw denied(target);
+        } catch (IOException | RuntimeException e) {
+            close(fd);
+            throw e;
+        }
+        fill(fd, target, content);
     }
 
     @Override
@@ -83,7 +109,6 @@ final class BeneathRoots implements SandboxedFiles {
     private Parent open(Path target, Path real, boolean createParents) throws IOException {
         WritableRoot root = rootOf(real).orElseThrow(() -> denied(target));
         Path rel = root.root().relativize(real);
-        if (rel.toString().isEmpty()) throw denied(target);
         int dir;
         try {
             dir = Syscalls.open(root.root().toString(), DIR_FLAGS, 0);
@@ -123,10 +148,12 @@ final class BeneathRoots implements SandboxedFiles {
         }
     }
 
+    /** The innermost root strictly above {@code real} (a root itself is never created or removed). */
     private Optional<WritableRoot> rootOf(Path real) {
         WritableRoot best = null;
         for (WritableRoot r : roots) {
-            if (real.startsWith(r.root()) && (best == null || r.root().getNameCount() > best.root().getNameCount())) {
+            if (real.startsWith(r.root()) && !real.equals(r.root())
+                    && (best == null || r.root().getNameCount() > best.root().getNameCount())) {
                 best = r;
             }
         }

@@ -83,6 +83,20 @@ class SandboxedFilesTest {
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
 
+    /** A file configured as a writable root is writable alone, even inside another root (cwd). */
+    @Test
+    void aFileConfiguredAsARootIsWritable() throws IOException {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Path outsideFile = Files.writeString(tmp.resolve("notes.txt"), "old");
+        Path insideFile = Files.writeString(ws.resolve("in.txt"), "old");
+        SandboxedFiles f = files(ws, outsideFile, insideFile);
+        f.write(outsideFile, b("new"));
+        f.write(insideFile, b("new"));
+        assertEquals("new", Files.readString(outsideFile));
+        assertEquals("new", Files.readString(insideFile));
+        assertThrows(AccessDeniedException.class, () -> f.write(tmp.resolve("other.txt"), b("x")));
+    }
+
     @Test
     void readOnlyWritesNothing() {
         Path ws = tmp;
