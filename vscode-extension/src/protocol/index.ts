@@ -16,6 +16,12 @@ export type ClientRequest =
   | AccountReadRequest
   | AccountLoginStartRequest
   | GetAuthStatusRequest
+  | AccountLogoutRequest
+  | AccountLoginCancelRequest
+  | AccountRateLimitsReadRequest
+  | ConfigRequirementsReadRequest
+  | PermissionProfileListRequest
+  | ModelProviderDefaultSetRequest
   | CommandExecRequest
   | CommandExecWriteRequest
   | CommandExecTerminateRequest
@@ -87,6 +93,9 @@ export type ReviewDelivery = 'inline' | 'detached';
  * via the `definition` "ServerNotification".
  */
 export type ServerNotification =
+  | AccountLoginCompletedNotification
+  | AccountRateLimitsUpdatedNotification
+  | AccountUpdatedNotification
   | CommandExecOutputDeltaNotification
   | ConfigWarningNotification
   | ErrorNotification
@@ -198,9 +207,14 @@ export interface JcodexProtocol {
   ServerRequest?: ServerRequest;
   Account?: Account;
   AccountApiKey?: AccountApiKey;
+  AccountLoginCompletedNotification?: AccountLoginCompletedNotification1;
+  AccountRateLimitsUpdatedNotification?: AccountRateLimitsUpdatedNotification1;
+  AccountUpdatedNotification?: AccountUpdatedNotification1;
   AgentMessageDeltaNotification?: AgentMessageDeltaNotification;
   ApprovalDecisionResponse?: ApprovalDecisionResponse;
   AskForApproval?: AskForApproval;
+  CancelLoginAccountParams?: CancelLoginAccountParams;
+  CancelLoginAccountResponse?: CancelLoginAccountResponse;
   ClientInfo?: ClientInfo;
   CodexErrorInfo?: CodexErrorInfo;
   CommandAction?: CommandAction;
@@ -227,10 +241,13 @@ export interface JcodexProtocol {
   ConfigLayerSourceUser?: ConfigLayerSourceUser;
   ConfigReadParams?: ConfigReadParams;
   ConfigReadResponse?: ConfigReadResponse;
+  ConfigRequirementsReadParams?: ConfigRequirementsReadParams;
+  ConfigRequirementsReadResponse?: ConfigRequirementsReadResponse;
   ConfigValueWriteParams?: ConfigValueWriteParams;
   ConfigWarningNotification?: ConfigWarningNotification1;
   ConfigWriteResponse?: ConfigWriteResponse;
   ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
+  CreditsSnapshot?: CreditsSnapshot;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
@@ -253,6 +270,8 @@ export interface JcodexProtocol {
   FuzzyFileSearchResponse?: FuzzyFileSearchResponse;
   FuzzyFileSearchResponseMatch?: FuzzyFileSearchResponseMatch;
   GetAccountParams?: GetAccountParams;
+  GetAccountRateLimitsParams?: GetAccountRateLimitsParams;
+  GetAccountRateLimitsResponse?: GetAccountRateLimitsResponse;
   GetAccountResponse?: GetAccountResponse;
   GetAuthStatusParams?: GetAuthStatusParams;
   GetAuthStatusResponse?: GetAuthStatusResponse;
@@ -267,6 +286,7 @@ export interface JcodexProtocol {
   ListMcpServerStatusResponse?: ListMcpServerStatusResponse;
   LoginAccountParams?: LoginAccountParams;
   LoginAccountResponse?: LoginAccountResponse;
+  LogoutAccountParams?: LogoutAccountParams;
   McpAuthStatus?: McpAuthStatus;
   McpServerConnectionStatus?: McpServerConnectionStatus;
   McpServerElicitationRequestParams?: McpServerElicitationRequestParams;
@@ -282,11 +302,17 @@ export interface JcodexProtocol {
   ModelInfoReasoningEffortOption?: ModelInfoReasoningEffortOption;
   ModelListParams?: ModelListParams;
   ModelListResponse?: ModelListResponse;
+  ModelProviderDefaultSetParams?: ModelProviderDefaultSetParams;
   PatchChangeKind?: PatchChangeKind;
   PatchChangeKindAdd?: PatchChangeKindAdd;
   PatchChangeKindDelete?: PatchChangeKindDelete;
   PatchChangeKindUpdate?: PatchChangeKindUpdate;
+  PermissionProfileListParams?: PermissionProfileListParams;
+  PermissionProfileListResponse?: PermissionProfileListResponse;
+  PermissionProfileListResponsePermissionProfileSummary?: PermissionProfileListResponsePermissionProfileSummary;
   PlanStep?: PlanStep;
+  RateLimitSnapshot?: RateLimitSnapshot;
+  RateLimitWindow?: RateLimitWindow;
   ReasoningSummaryPartAddedNotification?: ReasoningSummaryPartAddedNotification;
   ReasoningSummaryTextDeltaNotification?: ReasoningSummaryTextDeltaNotification;
   ReasoningTextDeltaNotification?: ReasoningTextDeltaNotification;
@@ -669,6 +695,77 @@ export interface GetAuthStatusRequest {
 export interface GetAuthStatusParams {
   includeToken?: boolean | null;
   refreshToken?: boolean | null;
+}
+export interface AccountLogoutRequest {
+  id: string | number;
+  method: 'account/logout';
+  params: LogoutAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "LogoutAccountParams".
+ */
+export interface LogoutAccountParams {}
+export interface AccountLoginCancelRequest {
+  id: string | number;
+  method: 'account/login/cancel';
+  params: CancelLoginAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CancelLoginAccountParams".
+ */
+export interface CancelLoginAccountParams {
+  loginId?: string | null;
+}
+export interface AccountRateLimitsReadRequest {
+  id: string | number;
+  method: 'account/rateLimits/read';
+  params: GetAccountRateLimitsParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountRateLimitsParams".
+ */
+export interface GetAccountRateLimitsParams {
+  excludeResetCreditDetails?: boolean | null;
+  supportsLunaReserve?: boolean | null;
+}
+export interface ConfigRequirementsReadRequest {
+  id: string | number;
+  method: 'configRequirements/read';
+  params: ConfigRequirementsReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigRequirementsReadParams".
+ */
+export interface ConfigRequirementsReadParams {}
+export interface PermissionProfileListRequest {
+  id: string | number;
+  method: 'permissionProfile/list';
+  params: PermissionProfileListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListParams".
+ */
+export interface PermissionProfileListParams {
+  cursor?: string | null;
+  cwd?: string | null;
+  limit?: number | null;
+}
+export interface ModelProviderDefaultSetRequest {
+  id: string | number;
+  method: 'modelProvider/default/set';
+  params: ModelProviderDefaultSetParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelProviderDefaultSetParams".
+ */
+export interface ModelProviderDefaultSetParams {
+  providerId?: string | null;
 }
 export interface CommandExecRequest {
   id: string | number;
@@ -1093,6 +1190,77 @@ export interface ThreadCompactStartRequest {
   id: string | number;
   method: 'thread/compact/start';
   params: ThreadIdParams;
+}
+export interface AccountLoginCompletedNotification {
+  method: 'account/login/completed';
+  params: AccountLoginCompletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountLoginCompletedNotification".
+ */
+export interface AccountLoginCompletedNotification1 {
+  loginId: string | null;
+  success: boolean;
+  error: string | null;
+}
+export interface AccountRateLimitsUpdatedNotification {
+  method: 'account/rateLimits/updated';
+  params: AccountRateLimitsUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountRateLimitsUpdatedNotification".
+ */
+export interface AccountRateLimitsUpdatedNotification1 {
+  rateLimits: RateLimitSnapshot | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "RateLimitSnapshot".
+ */
+export interface RateLimitSnapshot {
+  limitId: string | null;
+  limitName: string | null;
+  normalModelSlug: string | null;
+  primary: RateLimitWindow | null;
+  secondary: RateLimitWindow | null;
+  credits: CreditsSnapshot | null;
+  individualLimit: unknown;
+  spendControlReached: boolean | null;
+  planType: string | null;
+  rateLimitReachedType: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "RateLimitWindow".
+ */
+export interface RateLimitWindow {
+  usedPercent: number;
+  windowDurationMins: number | null;
+  resetsAt: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CreditsSnapshot".
+ */
+export interface CreditsSnapshot {
+  hasCredits: boolean;
+  unlimited: boolean;
+  balance: string | null;
+}
+export interface AccountUpdatedNotification {
+  method: 'account/updated';
+  params: AccountUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountUpdatedNotification".
+ */
+export interface AccountUpdatedNotification1 {
+  authMode: string | null;
+  planType: string | null;
+  reason: string | null;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -1879,6 +2047,13 @@ export interface ApprovalDecisionResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CancelLoginAccountResponse".
+ */
+export interface CancelLoginAccountResponse {
+  status: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "CommandExecResponse".
  */
 export interface CommandExecResponse {
@@ -1950,6 +2125,14 @@ export interface ConfigReadResponse {
     [k: string]: ConfigLayerMetadata | undefined;
   } | null;
   layers: ConfigLayer[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigRequirementsReadResponse".
+ */
+export interface ConfigRequirementsReadResponse {
+  requirements: unknown;
+  supportsIndependentSpeedModes: boolean | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2037,10 +2220,25 @@ export interface FuzzyFileSearchResponseMatch {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountRateLimitsResponse".
+ */
+export interface GetAccountRateLimitsResponse {
+  rateLimits: RateLimitSnapshot | null;
+  rateLimitsByLimitId: {
+    [k: string]: RateLimitSnapshot | undefined;
+  } | null;
+  accountId: string | null;
+  ordinaryUsageAllowed: boolean | null;
+  rateLimitResetCredits: unknown;
+  rateLimitUpsell: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "GetAccountResponse".
  */
 export interface GetAccountResponse {
   account: Account | null;
+  userId: string | null;
   requiresOpenaiAuth: boolean;
 }
 /**
@@ -2136,6 +2334,23 @@ export interface ModelInfoReasoningEffortOption {
 export interface ModelListResponse {
   data: ModelInfo[] | null;
   nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListResponse".
+ */
+export interface PermissionProfileListResponse {
+  data: PermissionProfileListResponsePermissionProfileSummary[] | null;
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListResponsePermissionProfileSummary".
+ */
+export interface PermissionProfileListResponsePermissionProfileSummary {
+  id: string | null;
+  description: string | null;
+  allowed: boolean;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2265,6 +2480,12 @@ export interface ResponsesByMethod {
   'account/read': GetAccountResponse;
   'account/login/start': LoginAccountResponse;
   'getAuthStatus': GetAuthStatusResponse;
+  'account/logout': EmptyResponse;
+  'account/login/cancel': CancelLoginAccountResponse;
+  'account/rateLimits/read': GetAccountRateLimitsResponse;
+  'configRequirements/read': ConfigRequirementsReadResponse;
+  'permissionProfile/list': PermissionProfileListResponse;
+  'modelProvider/default/set': ConfigWriteResponse;
   'command/exec': CommandExecResponse;
   'command/exec/write': EmptyResponse;
   'command/exec/terminate': EmptyResponse;

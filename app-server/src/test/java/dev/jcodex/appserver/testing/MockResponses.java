@@ -30,6 +30,7 @@ public final class MockResponses implements AutoCloseable {
         boolean cut;
         long delayBetweenMs;
         long stallBeforeMs;
+        final java.util.Map<String, String> responseHeaders = new java.util.LinkedHashMap<>();
         private int n;
         private final String rid;
 
@@ -117,6 +118,12 @@ public final class MockResponses implements AutoCloseable {
             return this;
         }
 
+        /** A header on the 200 response (e.g. the provider's rate-limit headers). */
+        public Reply header(String name, String value) {
+            responseHeaders.put(name, value);
+            return this;
+        }
+
         /** Sends response.created, then waits {@code ms} before the rest (for interrupts). */
         public Reply stall(long ms) {
             stallBeforeMs = ms;
@@ -201,6 +208,7 @@ public final class MockResponses implements AutoCloseable {
             return;
         }
         ex.getResponseHeaders().add("content-type", "text/event-stream");
+        r.responseHeaders.forEach(ex.getResponseHeaders()::add);
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
             boolean first = true;

@@ -272,6 +272,7 @@ public final class TurnRunner implements Runnable {
             record(attempt.output);
             if (attempt.calls.isEmpty()) {
                 thread.addUsage(turnId, attempt.usage);
+                reportRateLimits(attempt);
                 tools.roundEnded(ctx);
                 Pending more = takeSteered(true);
                 if (more.isEmpty()) return;
@@ -283,11 +284,17 @@ public final class TurnRunner implements Runnable {
             } finally {
                 // Reported once the round's tools are done (as Codex does), also when they were interrupted.
                 thread.addUsage(turnId, attempt.usage);
+                reportRateLimits(attempt);
             }
             tools.roundEnded(ctx);
             recordSteered(takeSteered(false));
             compactIfNeeded();
         }
+    }
+
+    /** After the usage, as Codex orders them: the rate limits the response's headers stated. */
+    private void reportRateLimits(Attempt attempt) {
+        for (var r : attempt.rateLimits) thread.emit(new Event.RateLimitsUpdated(thread.id(), turnId, r));
     }
 
     /** Auto-compaction: before the turn's first request and after each tool round, when the context is full. */
@@ -359,6 +366,7 @@ public final class TurnRunner implements Runnable {
         final Map<String, List<StringBuilder>> summaries = new HashMap<>();
         final Map<String, Long> started = new HashMap<>();
         TokenUsage usage = TokenUsage.ZERO;
+        List<dev.jcodex.core.model.RateLimits> rateLimits = List.of();
 
         void on(ResponseEvent ev) {
             switch (ev) {
@@ -393,6 +401,7 @@ public final class TurnRunner implements Runnable {
                 }
                 case ResponseEvent.OutputItemDone d -> done(d.item());
                 case ResponseEvent.Completed c -> usage = c.usage();
+                case ResponseEvent.RateLimitsReported r -> rateLimits = r.limits();
             }
         }
 
