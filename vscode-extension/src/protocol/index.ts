@@ -177,7 +177,8 @@ export type TurnStatus = 'inProgress' | 'completed' | 'interrupted' | 'failed';
 export type ServerRequest =
   | ItemCommandExecutionRequestApprovalRequest
   | ItemFileChangeRequestApprovalRequest
-  | McpServerElicitationRequestRequest;
+  | McpServerElicitationRequestRequest
+  | ItemToolRequestUserInputRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "Account".
@@ -217,6 +218,8 @@ export interface JcodexProtocol {
   CancelLoginAccountResponse?: CancelLoginAccountResponse;
   ClientInfo?: ClientInfo;
   CodexErrorInfo?: CodexErrorInfo;
+  CollaborationMode?: CollaborationMode;
+  CollaborationModeSettings?: CollaborationModeSettings;
   CommandAction?: CommandAction;
   CommandActionListFiles?: CommandActionListFiles;
   CommandActionRead?: CommandActionRead;
@@ -380,6 +383,11 @@ export interface JcodexProtocol {
   ThreadUnarchivedNotification?: ThreadUnarchivedNotification1;
   ThreadUnsubscribeResponse?: ThreadUnsubscribeResponse;
   TokenUsageBreakdown?: TokenUsageBreakdown;
+  ToolRequestUserInputParams?: ToolRequestUserInputParams;
+  ToolRequestUserInputParamsOption?: ToolRequestUserInputParamsOption;
+  ToolRequestUserInputParamsQuestion?: ToolRequestUserInputParamsQuestion;
+  ToolRequestUserInputResponse?: ToolRequestUserInputResponse;
+  ToolRequestUserInputResponseAnswer?: ToolRequestUserInputResponseAnswer;
   Turn?: Turn;
   TurnCompletedNotification?: TurnCompletedNotification1;
   TurnDiffUpdatedNotification?: TurnDiffUpdatedNotification1;
@@ -481,6 +489,7 @@ export interface TurnStartParams {
   personality?: string | null;
   outputSchema?: unknown;
   clientUserMessageId?: string | null;
+  collaborationMode?: CollaborationMode | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -576,6 +585,23 @@ export interface SandboxPolicyDangerFullAccess {
 export interface SandboxPolicyExternalSandbox {
   type: 'externalSandbox';
   networkAccess: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CollaborationMode".
+ */
+export interface CollaborationMode {
+  mode: string | null;
+  settings: CollaborationModeSettings | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CollaborationModeSettings".
+ */
+export interface CollaborationModeSettings {
+  model: string | null;
+  reasoningEffort: string | null;
+  developerInstructions: string | null;
 }
 export interface TurnInterruptRequest {
   id: string | number;
@@ -2031,6 +2057,43 @@ export interface McpServerElicitationRequestParams {
   elicitationId?: string | null;
   meta?: unknown;
 }
+export interface ItemToolRequestUserInputRequest {
+  id: string | number;
+  method: 'item/tool/requestUserInput';
+  params: ToolRequestUserInputParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParams".
+ */
+export interface ToolRequestUserInputParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  questions?: ToolRequestUserInputParamsQuestion[] | null;
+  isBlocking?: boolean;
+  autoResolutionMs?: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParamsQuestion".
+ */
+export interface ToolRequestUserInputParamsQuestion {
+  id: string | null;
+  header: string | null;
+  question: string | null;
+  isOther: boolean;
+  isSecret: boolean;
+  options: ToolRequestUserInputParamsOption[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParamsOption".
+ */
+export interface ToolRequestUserInputParamsOption {
+  label: string | null;
+  description: string | null;
+}
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AccountApiKey".
@@ -2454,6 +2517,22 @@ export interface ThreadUnsubscribeResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputResponse".
+ */
+export interface ToolRequestUserInputResponse {
+  answers: {
+    [k: string]: ToolRequestUserInputResponseAnswer | undefined;
+  } | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputResponseAnswer".
+ */
+export interface ToolRequestUserInputResponseAnswer {
+  answers: string[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "TurnStartResponse".
  */
 export interface TurnStartResponse {
@@ -2518,4 +2597,5 @@ export interface ResponsesByMethod {
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
+  'item/tool/requestUserInput': ToolRequestUserInputResponse;
 }

@@ -5,21 +5,30 @@ import dev.jcodex.core.thread.AgentThread;
 import dev.jcodex.core.tools.exec.ExecCommandTool;
 import dev.jcodex.core.tools.exec.WriteStdinTool;
 import dev.jcodex.core.tools.patch.ApplyPatchTool;
+import dev.jcodex.core.tools.userinput.RequestUserInputTool;
+import dev.jcodex.core.tools.userinput.UserInputGate;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The built-in model-facing tools (exec_command, write_stdin, apply_patch, update_plan, view_image) and the
+ * The built-in model-facing tools (exec_command, write_stdin, request_user_input, apply_patch, update_plan,
+ * view_image) and the
  * state they keep per thread. Install with {@code threadManager.setToolsFactory(coreTools::registryFor)}.
  * {@code apply_patch_tool_type = "function"} in config offers apply_patch as a JSON function instead of
  * the freeform grammar tool.
  */
 public final class CoreTools {
     private final ApprovalGate gate;
+    private final UserInputGate userInput;
     private final Map<AgentThread, ThreadToolState> states = new WeakHashMap<>();
 
-    public CoreTools(ApprovalGate gate) { this.gate = gate; }
+    public CoreTools(ApprovalGate gate) { this(gate, UserInputGate.NOBODY); }
+
+    public CoreTools(ApprovalGate gate, UserInputGate userInput) {
+        this.gate = gate;
+        this.userInput = userInput;
+    }
 
     public synchronized ThreadToolState state(AgentThread t) {
         return states.computeIfAbsent(t, k -> new ThreadToolState());
@@ -31,6 +40,7 @@ public final class CoreTools {
         return new ToolRegistry()
                 .register(new ExecCommandTool(s, gate))
                 .register(new WriteStdinTool(s))
+                .register(new RequestUserInputTool(userInput))
                 .register(new ApplyPatchTool(s, gate, freeform))
                 .register(new UpdatePlanTool())
                 .register(new ViewImageTool());
