@@ -178,7 +178,8 @@ export type ServerRequest =
   | ItemCommandExecutionRequestApprovalRequest
   | ItemFileChangeRequestApprovalRequest
   | McpServerElicitationRequestRequest
-  | ItemToolRequestUserInputRequest;
+  | ItemToolRequestUserInputRequest
+  | ItemPermissionsRequestApprovalRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "Account".
@@ -313,6 +314,13 @@ export interface JcodexProtocol {
   PermissionProfileListParams?: PermissionProfileListParams;
   PermissionProfileListResponse?: PermissionProfileListResponse;
   PermissionProfileListResponsePermissionProfileSummary?: PermissionProfileListResponsePermissionProfileSummary;
+  PermissionsRequestApprovalParams?: PermissionsRequestApprovalParams;
+  PermissionsRequestApprovalParamsEntry?: PermissionsRequestApprovalParamsEntry;
+  PermissionsRequestApprovalParamsFileSystem?: PermissionsRequestApprovalParamsFileSystem;
+  PermissionsRequestApprovalParamsNetwork?: PermissionsRequestApprovalParamsNetwork;
+  PermissionsRequestApprovalParamsPath?: PermissionsRequestApprovalParamsPath;
+  PermissionsRequestApprovalParamsProfile?: PermissionsRequestApprovalParamsProfile;
+  PermissionsRequestApprovalResponse?: PermissionsRequestApprovalResponse;
   PlanStep?: PlanStep;
   RateLimitSnapshot?: RateLimitSnapshot;
   RateLimitWindow?: RateLimitWindow;
@@ -2094,6 +2102,65 @@ export interface ToolRequestUserInputParamsOption {
   label: string | null;
   description: string | null;
 }
+export interface ItemPermissionsRequestApprovalRequest {
+  id: string | number;
+  method: 'item/permissions/requestApproval';
+  params: PermissionsRequestApprovalParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParams".
+ */
+export interface PermissionsRequestApprovalParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  environmentId?: string | null;
+  startedAtMs?: number;
+  cwd?: string | null;
+  reason?: string | null;
+  permissions?: PermissionsRequestApprovalParamsProfile | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsProfile".
+ */
+export interface PermissionsRequestApprovalParamsProfile {
+  network: PermissionsRequestApprovalParamsNetwork | null;
+  fileSystem: PermissionsRequestApprovalParamsFileSystem | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsNetwork".
+ */
+export interface PermissionsRequestApprovalParamsNetwork {
+  enabled: boolean | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsFileSystem".
+ */
+export interface PermissionsRequestApprovalParamsFileSystem {
+  read: string[] | null;
+  write: string[] | null;
+  entries: PermissionsRequestApprovalParamsEntry[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsEntry".
+ */
+export interface PermissionsRequestApprovalParamsEntry {
+  path: PermissionsRequestApprovalParamsPath | null;
+  access: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsPath".
+ */
+export interface PermissionsRequestApprovalParamsPath {
+  type: string | null;
+  path: string | null;
+}
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AccountApiKey".
@@ -2417,6 +2484,14 @@ export interface PermissionProfileListResponsePermissionProfileSummary {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalResponse".
+ */
+export interface PermissionsRequestApprovalResponse {
+  permissions: PermissionsRequestApprovalParamsProfile | null;
+  scope: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ReviewStartResponse".
  */
 export interface ReviewStartResponse {
@@ -2598,4 +2673,5 @@ export interface ResponsesByMethod {
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
   'item/tool/requestUserInput': ToolRequestUserInputResponse;
+  'item/permissions/requestApproval': PermissionsRequestApprovalResponse;
 }

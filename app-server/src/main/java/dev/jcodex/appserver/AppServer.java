@@ -55,7 +55,8 @@ public final class AppServer {
         router.setTranslator(new EventTranslator(threads));
         this.requests = new ThreadRequests(router);
         this.approvals = new ApprovalBroker(requests);
-        CoreTools tools = new CoreTools(approvals, new dev.jcodex.appserver.approvals.UserInputRequests(requests));
+        CoreTools tools = new CoreTools(approvals, new dev.jcodex.appserver.approvals.UserInputRequests(requests),
+                new dev.jcodex.appserver.approvals.PermissionRequests(requests));
         // Commands left running in exec sessions die with the daemon, not after it.
         Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
         ConfigHandler config = new ConfigHandler(configLoader);

@@ -5,6 +5,8 @@ import dev.jcodex.core.thread.AgentThread;
 import dev.jcodex.core.tools.exec.ExecCommandTool;
 import dev.jcodex.core.tools.exec.WriteStdinTool;
 import dev.jcodex.core.tools.patch.ApplyPatchTool;
+import dev.jcodex.core.tools.permissions.PermissionGate;
+import dev.jcodex.core.tools.permissions.RequestPermissionsTool;
 import dev.jcodex.core.tools.userinput.RequestUserInputTool;
 import dev.jcodex.core.tools.userinput.UserInputGate;
 import java.util.List;
@@ -21,13 +23,15 @@ import java.util.WeakHashMap;
 public final class CoreTools {
     private final ApprovalGate gate;
     private final UserInputGate userInput;
+    private final PermissionGate permissions;
     private final Map<AgentThread, ThreadToolState> states = new WeakHashMap<>();
 
-    public CoreTools(ApprovalGate gate) { this(gate, UserInputGate.NOBODY); }
+    public CoreTools(ApprovalGate gate) { this(gate, UserInputGate.NOBODY, PermissionGate.NOBODY); }
 
-    public CoreTools(ApprovalGate gate, UserInputGate userInput) {
+    public CoreTools(ApprovalGate gate, UserInputGate userInput, PermissionGate permissions) {
         this.gate = gate;
         this.userInput = userInput;
+        this.permissions = permissions;
     }
 
     public synchronized ThreadToolState state(AgentThread t) {
@@ -37,11 +41,15 @@ public final class CoreTools {
     public ToolRegistry registryFor(AgentThread t) {
         ThreadToolState s = state(t);
         boolean freeform = !"function".equals(t.config().string("apply_patch_tool_type", "freeform"));
-        return new ToolRegistry()
+        ToolRegistry r = new ToolRegistry()
                 .register(new ExecCommandTool(s, gate))
                 .register(new WriteStdinTool(s))
-                .register(new RequestUserInputTool(userInput))
-                .register(new ApplyPatchTool(s, gate, freeform))
+                .register(new RequestUserInputTool(userInput));
+        // under development in Codex 0.171 and off by default there too
+        if (t.config().bool("features.request_permissions_tool", false)) {
+            r.register(new RequestPermissionsTool(permissions, s.grants()));
+        }
+        return r.register(new ApplyPatchTool(s, gate, freeform))
                 .register(new UpdatePlanTool())
                 .register(new ViewImageTool());
     }

@@ -121,7 +121,8 @@ public final class ExecCommandTool implements ToolHandler {
         String display = ShellWords.join(argv);
         List<Item.CommandActionInfo> actions = CommandActions.parse(args.cmd());
         String policy = ctx.settings().approvalPolicy();
-        SandboxPolicy sandbox = SandboxPolicies.of(ctx.settings().sandbox());
+        // widened by what request_permissions granted for this turn or the session
+        SandboxPolicy sandbox = SandboxPolicies.of(state.grants().widen(ctx.settings().sandbox(), ctx.turnId()));
 
         long started = System.currentTimeMillis();
         Item.CommandExecution item = new Item.CommandExecution(call.callId(), display, cwd.toString(), null, "agent",
