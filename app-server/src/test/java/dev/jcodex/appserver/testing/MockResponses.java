@@ -78,6 +78,16 @@ public final class MockResponses implements AutoCloseable {
             return this;
         }
 
+        /** A provider-hosted web search: output_item.added (in progress), then .done with its action. */
+        public Reply webSearchCall(String id, String query) {
+            events.add((ObjectNode) obj("type", "response.output_item.added").set("item",
+                    obj("type", "web_search_call", "id", id, "status", "in_progress")));
+            ObjectNode done = obj("type", "web_search_call", "id", id, "status", "completed");
+            done.set("action", obj("type", "search", "query", query));
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", done));
+            return this;
+        }
+
         public Reply customToolCall(String callId, String name, String input) {
             ObjectNode item = obj("type", "custom_tool_call", "id", "ctc_" + callId, "call_id", callId, "name", name,
                     "input", input);

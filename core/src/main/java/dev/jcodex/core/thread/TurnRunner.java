@@ -405,11 +405,22 @@ public final class TurnRunner implements Runnable {
             }
         }
 
+        /** {@code action.query} (or the first of {@code action.queries}), else the page it opened. */
+        private static String webSearchQuery(ObjectNode item) {
+            JsonNode a = item.path("action");
+            if (a.hasNonNull("query")) return a.get("query").asText();
+            if (a.path("queries").isArray() && !a.get("queries").isEmpty()) return a.get("queries").get(0).asText();
+            return a.path("url").asText("");
+        }
+
         private void added(ObjectNode item) {
             String type = item.path("type").asText();
             String id = item.path("id").asText(null);
             if ("message".equals(type)) ensureMessage(id);
             else if ("reasoning".equals(type)) ensureReasoning(id);
+            else if ("web_search_call".equals(type) && id != null && started.putIfAbsent(id, System.currentTimeMillis()) == null) {
+                ctx.itemStarted(new Item.WebSearch(id, "", started.get(id), null));
+            }
         }
 
         private String ensureMessage(String id) {
@@ -470,6 +481,14 @@ public final class TurnRunner implements Runnable {
                         qualifiedName(item), item.path("arguments").asText("{}"), false, item));
                 case "custom_tool_call" -> calls.add(new ToolCall(item.path("call_id").asText(),
                         item.path("name").asText(), item.path("input").asText(""), true, item));
+                case "web_search_call" -> {
+                    // the provider ran the search (hosted web_search); the item shows what it looked for
+                    String id = item.path("id").asText(null);
+                    if (id == null) return;
+                    Long begun = started.get(id);
+                    if (begun == null) ctx.itemStarted(new Item.WebSearch(id, "", now, null));
+                    ctx.itemCompleted(new Item.WebSearch(id, webSearchQuery(item), begun != null ? begun : now, now));
+                }
                 default -> { /* other output items are kept in history only */ }
             }
         }

@@ -49,9 +49,11 @@ public final class CoreTools {
         if (t.config().bool("features.request_permissions_tool", false)) {
             r.register(new RequestPermissionsTool(permissions, s.grants()));
         }
-        return r.register(new ApplyPatchTool(s, gate, freeform))
+        r.register(new ApplyPatchTool(s, gate, freeform))
                 .register(new UpdatePlanTool())
                 .register(new ViewImageTool());
+        WebSearchTool web = WebSearchTool.forProvider(t.config(), t.config().providers().get(t.settings().modelProvider()));
+        return web == null ? r : r.register(web);
     }
 
     /** Forgets an unloaded thread's tool state and kills the commands it left running (exec sessions). */
