@@ -107,6 +107,16 @@ class RequestUserInputTest {
             assertEquals(List.of("id", "header", "question", "options"), iterable(item.path("required")));
             assertEquals(List.of("label", "description"),
                     iterable(item.path("properties").path("options").path("items").path("required")));
+            // the default tools in 0.171's order, and exec_command's escalation values as its enum
+            List<String> names = new ArrayList<>();
+            JsonNode exec = null;
+            for (JsonNode t : mock.requests().getFirst().path("tools")) {
+                names.add(t.path("name").asText());
+                if ("exec_command".equals(t.path("name").asText())) exec = t;
+            }
+            assertEquals(List.of("exec_command", "write_stdin", "request_user_input", "apply_patch"), names.subList(0, 4));
+            assertEquals(List.of("use_default", "require_escalated"),
+                    iterable(exec.path("parameters").path("properties").path("sandbox_permissions").path("enum")));
         }
     }
 
