@@ -88,6 +88,9 @@ class AccountAndRequirementsTest {
     @Test
     void rateLimitsComeFromTheProvidersHeadersAfterEachResponse() throws Exception {
         try (MockResponses mock = new MockResponses(); InProcessClient c = client(mock.configToml(""))) {
+            assertEquals(-32602, errorCode(c, "account/rateLimits/read", Map.of("excludeResetCreditDetails", "x")));
+            assertTrue(errorMessage(c, "account/rateLimits/read", Map.of("excludeResetCreditDetails", "x"))
+                    .contains("excludeResetCreditDetails"));
             JsonNode before = c.call("account/rateLimits/read", null);
             assertEquals("codex", before.path("rateLimits").path("limitId").asText());
             assertTrue(before.path("rateLimits").path("primary").isNull());
@@ -127,6 +130,7 @@ class AccountAndRequirementsTest {
     void requirementsAndPermissionProfilesSayWhatJcodexHas() throws Exception {
         try (InProcessClient c = client("")) {
             assertTrue(c.call("configRequirements/read", null).path("requirements").isNull());
+            assertEquals(-32602, errorCode(c, "configRequirements/read", List.of(1)));
             JsonNode all = c.call("permissionProfile/list", Map.of());
             assertEquals(List.of(":read-only", ":workspace", ":danger-full-access"), all.path("data").findValuesAsText("id"));
             assertTrue(all.path("data").get(0).path("allowed").asBoolean());
