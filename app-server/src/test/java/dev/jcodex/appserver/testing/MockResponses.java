@@ -78,6 +78,23 @@ public final class MockResponses implements AutoCloseable {
             return this;
         }
 
+        /** A client-executed tool search the model asks for ({@code arguments} an object, as the API sends it). */
+        public Reply toolSearchCall(String callId, String query) {
+            ObjectNode item = obj("type", "tool_search_call", "id", "ts_" + callId, "call_id", callId,
+                    "status", "completed", "execution", "client");
+            item.set("arguments", obj("query", query));
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", item));
+            return this;
+        }
+
+        /** A call of a tool inside a namespace (how the model calls a tool a tool_search found). */
+        public Reply namespacedCall(String callId, String namespace, String name, String argumentsJson) {
+            ObjectNode item = obj("type", "function_call", "id", "fc_" + callId, "call_id", callId, "name", name,
+                    "namespace", namespace, "arguments", argumentsJson);
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", item));
+            return this;
+        }
+
         /** A provider-hosted web search: output_item.added (in progress), then .done with its action. */
         public Reply webSearchCall(String id, String query) {
             events.add((ObjectNode) obj("type", "response.output_item.added").set("item",

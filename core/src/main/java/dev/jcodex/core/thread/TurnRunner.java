@@ -481,6 +481,12 @@ public final class TurnRunner implements Runnable {
                         qualifiedName(item), item.path("arguments").asText("{}"), false, item));
                 case "custom_tool_call" -> calls.add(new ToolCall(item.path("call_id").asText(),
                         item.path("name").asText(), item.path("input").asText(""), true, item));
+                case "tool_search_call" -> {
+                    // client-executed: jcodex runs the search (ToolSearchTool) and answers tool_search_output
+                    JsonNode args = item.path("arguments");
+                    calls.add(new ToolCall(item.path("call_id").asText(), "tool_search",
+                            args.isTextual() ? args.asText() : args.toString(), false, item));
+                }
                 case "web_search_call" -> {
                     // the provider ran the search (hosted web_search); the item shows what it looked for
                     String id = item.path("id").asText(null);

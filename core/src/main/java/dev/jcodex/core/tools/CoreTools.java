@@ -52,7 +52,9 @@ public final class CoreTools {
         r.register(new ApplyPatchTool(s, gate, freeform))
                 .register(new UpdatePlanTool())
                 .register(new ViewImageTool());
-        WebSearchTool web = WebSearchTool.forProvider(t.config(), t.config().providers().get(t.settings().modelProvider()));
+        var provider = t.config().providers().get(t.settings().modelProvider());
+        if (ToolSearchTool.offeredTo(provider)) r.register(new ToolSearchTool(r)).deferNamespacedTools();
+        WebSearchTool web = WebSearchTool.forProvider(t.config(), provider);
         return web == null ? r : r.register(web);
     }
 
