@@ -23,7 +23,7 @@ final class TypeSchemas {
     Map<String, ObjectNode> definitions() { return definitions; }
 
     /** A {@code $ref} to {@code type}'s definition, generating it (and what it uses) on first sight. */
-    ObjectNode ref(Class<?> type) { return schemaOf(WireShapes.of(type)); }
+    ObjectNode ref(Class<?> type) { return schemaOf(WireShapes.reflect(type)); } // the walk itself, never the generated table
 
     static String nameOf(Class<?> c) {
         Class<?> outer = c.getEnclosingClass();

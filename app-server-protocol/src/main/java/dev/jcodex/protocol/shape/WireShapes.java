@@ -24,6 +24,12 @@ import java.util.Map;
  * types and {@code Object} are any value. Annotations are read from the accessor, where Java puts an
  * annotation written on a record component whose targets are FIELD/METHOD/PARAMETER (the component itself
  * does not carry it). Shapes are built once per type and shared.
+ *
+ * <p>Reading annotations costs a cold JVM tens of milliseconds (annotation parsing, proxy classes), too much
+ * for {@code initialize}, the first request of every client. So {@link #of} takes the params types of
+ * {@code ClientRequests} from {@link ParamShapes}, a table generated from this very walk
+ * ({@code scripts/generate-protocol}; a test in {@code schema/} fails when it is stale), and walks by
+ * reflection ({@link #reflect}) only what the table does not hold.
  */
 public final class WireShapes {
     private static final Map<Class<?>, WireShape> MEMO = new HashMap<>();
@@ -31,7 +37,22 @@ public final class WireShapes {
     private WireShapes() {}
 
     /** The shape of {@code type} (a record, enum, tagged interface, scalar, List or Map of those). */
-    public static synchronized WireShape of(Type type) { return shapeOf(type); }
+    public static WireShape of(Type type) {
+        if (type instanceof Class<?> c) {
+            WireShape g = GENERATED.get(c);
+            if (g == null && (g = ParamShapes.of(c)) != null) {
+                WireShape first = GENERATED.putIfAbsent(c, g);
+                if (first != null) g = first;
+            }
+            if (g != null) return g;
+        }
+        return reflect(type);
+    }
+
+    private static final Map<Class<?>, WireShape> GENERATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The shape read from the type by reflection (what {@link ParamShapes} is generated from). */
+    public static synchronized WireShape reflect(Type type) { return shapeOf(type); }
 
     private static WireShape shapeOf(Type t) {
         if (t instanceof ParameterizedType p) {

@@ -29,7 +29,11 @@ public final class ParamsValidator {
     /** The validator of a params type (built on first use, then shared). */
     public static ParamsValidator of(Class<?> paramsType) {
         ParamsValidator v = CACHE.get(paramsType);
-        if (v == null) v = CACHE.computeIfAbsent(paramsType, t -> new ParamsValidator(WireShapes.of(t)));
+        if (v == null) { // no lambda: its bootstrap would cost the cold initialize a millisecond or more
+            v = new ParamsValidator(WireShapes.of(paramsType));
+            ParamsValidator first = CACHE.putIfAbsent(paramsType, v);
+            if (first != null) v = first;
+        }
         return v;
     }
 
@@ -64,36 +68,36 @@ public final class ParamsValidator {
     /** Null when {@code params} (an object; a missing params object reads as {}) fits; else the first violation. */
     public Violation check(JsonNode params) { return check(shape, params); }
 
+    // instanceof chains rather than pattern switches: a type switch bootstraps an invokedynamic call site, which
+    // costs a cold JVM milliseconds, and initialize (the first request of every client) comes through here
     private static Violation check(WireShape s, JsonNode v) {
-        return switch (s) {
-            case WireShape.Scalar sc -> scalar(sc, v);
-            case WireShape.EnumOf e -> {
-                if (!v.isTextual()) yield mismatch(s, v);
-                yield e.values().contains(v.textValue()) ? null : new Violation("expected one of " + quoted(e.values())
-                        + "; got " + describe(v));
+        if (s instanceof WireShape.Scalar sc) return scalar(sc, v);
+        if (s instanceof WireShape.Obj o) return v.isObject() ? fields(o, v) : mismatch(s, v);
+        if (s instanceof WireShape.ArrayOf a) {
+            if (!v.isArray()) return mismatch(s, v);
+            for (int i = 0, n = v.size(); i < n; i++) {
+                Violation x = element(a.items(), v.get(i));
+                if (x != null) return x.at(i);
             }
-            case WireShape.Opaque o -> null;
-            case WireShape.ArrayOf a -> {
-                if (!v.isArray()) yield mismatch(s, v);
-                for (int i = 0, n = v.size(); i < n; i++) {
-                    Violation x = element(a.items(), v.get(i));
-                    if (x != null) yield x.at(i);
-                }
-                yield null;
+            return null;
+        }
+        if (s instanceof WireShape.Union u) return union(u, v);
+        if (s instanceof WireShape.EnumOf e) {
+            if (!v.isTextual()) return mismatch(s, v);
+            return e.values().contains(v.textValue()) ? null
+                    : new Violation("expected one of " + quoted(e.values()) + "; got " + describe(v));
+        }
+        if (s instanceof WireShape.MapOf m) {
+            if (!v.isObject()) return mismatch(s, v);
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isNull()) continue; // a null map value is allowed (an env entry that unsets)
+                Violation x = check(m.values(), e.getValue());
+                if (x != null) return x.at(e.getKey());
             }
-            case WireShape.MapOf m -> {
-                if (!v.isObject()) yield mismatch(s, v);
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (e.getValue().isNull()) continue; // a null map value is allowed (an env entry that unsets)
-                    Violation x = check(m.values(), e.getValue());
-                    if (x != null) yield x.at(e.getKey());
-                }
-                yield null;
-            }
-            case WireShape.Obj o -> v.isObject() ? fields(o, v) : mismatch(s, v);
-            case WireShape.Union u -> union(u, v);
-        };
+            return null;
+        }
+        return null; // Opaque: any value
     }
 
     private static Violation element(WireShape items, JsonNode v) {
