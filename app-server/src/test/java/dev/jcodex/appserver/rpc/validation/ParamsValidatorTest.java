@@ -46,6 +46,18 @@ class ParamsValidatorTest {
         assertNull(check(ThreadListParams.class, "{\"limit\":5,\"archived\":false}"));
     }
 
+    /** The second line: the mapper that binds params coerces nothing either, validator or not. */
+    @Test
+    void protocolJsonAloneRefusesScalarCoercion() throws Exception {
+        var m = ProtocolJson.MAPPER;
+        for (String bad : new String[] {"{\"limit\":\"5\"}", "{\"limit\":5.0}", "{\"limit\":5.5}", "{\"archived\":1}",
+                "{\"archived\":\"true\"}", "{\"sortKey\":5}", "{\"searchTerm\":true}", "{\"limit\":\"\"}"}) {
+            assertThrows(com.fasterxml.jackson.databind.JsonMappingException.class,
+                    () -> m.treeToValue(m.readTree(bad), ThreadListParams.class), bad);
+        }
+        assertEquals(5, m.treeToValue(m.readTree("{\"limit\":5,\"archived\":true}"), ThreadListParams.class).limit());
+    }
+
     @Test
     void enumsUnionsArraysMapsAndNestedObjects() throws Exception {
         assertEquals("params.approvalPolicy: expected one of \"untrusted\", \"on-failure\", \"on-request\", \"never\"; got string \"bogus\"",
