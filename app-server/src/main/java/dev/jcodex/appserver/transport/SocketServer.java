@@ -2,6 +2,7 @@ package dev.jcodex.appserver.transport;
 
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.MessageLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  * stdio daemon never pays for it.
  */
 public final class SocketServer implements AutoCloseable {
-    public static final int MAX_MESSAGE_BYTES = StdioTransport.MAX_LINE_BYTES;
+    public static final int MAX_MESSAGE_BYTES = MessageLimits.MAX_MESSAGE_BYTES;
 
     private final EventLoopGroup group;
     private final Channel server;
