@@ -186,7 +186,14 @@ public final class RolloutRecorder implements EventSink {
             s = open(t);
         }
         synchronized (s) {
-            flushHistory(t, s);
+            // History not written yet (the disk was full) is retried first, in order; if it still fails, the
+            // event's own line is written all the same (the turn's end must reach the file when it fits).
+            RuntimeException historyFailed = null;
+            try {
+                flushHistory(t, s);
+            } catch (RuntimeException ex) {
+                historyFailed = ex;
+            }
             switch (e) {
                 case Event.TurnStarted ts -> turnStarted(t, s, ts.turn());
                 case Event.ItemCompleted c -> itemCompleted(t, s, c);
@@ -197,6 +204,7 @@ public final class RolloutRecorder implements EventSink {
                 case Event.TurnCompleted c -> turnCompleted(t, s, c.turn());
                 default -> { }
             }
+            if (historyFailed != null) throw historyFailed;
         }
     }
 
