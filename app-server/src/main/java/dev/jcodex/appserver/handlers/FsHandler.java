@@ -107,12 +107,22 @@ public final class FsHandler {
         });
     }
 
+    /**
+     * Every entry, in one reply: a directory whose listing would not fit in one message (millions of entries) is
+     * refused rather than listed into the heap.
+     */
     FsReadDirectoryResponse readDirectory(JsonRpcConnection c, FsPathParams p) {
         Path path = abs("path", p.path());
         return io(() -> {
             List<FsReadDirectoryResponse.Entry> entries = new ArrayList<>();
+            long replyBytes = 0;
             try (Stream<Path> s = Files.list(path)) {
                 for (Path e : (Iterable<Path>) s::iterator) {
+                    replyBytes += e.getFileName().toString().length() * 2L + 64; // worst-case escaping, and the keys
+                    if (replyBytes > MessageLimits.MAX_MESSAGE_BYTES) {
+                        throw new RegularFiles.Refused("fs/readDirectory: " + path + " has more entries than fit in one reply ("
+                                + entries.size() + " listed before the limit of " + MessageLimits.MAX_MESSAGE_BYTES + " bytes)");
+                    }
                     entries.add(new FsReadDirectoryResponse.Entry(e.getFileName().toString(), Files.isDirectory(e),
                             Files.isRegularFile(e)));
                 }

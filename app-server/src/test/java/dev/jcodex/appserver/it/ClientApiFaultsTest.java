@@ -146,5 +146,20 @@ class ClientApiFaultsTest {
         stillServing();
     }
 
+    @Test
+    void aDirectoryTooLargeForOneReplyIsRefusedNotListedIntoTheHeap() throws Exception {
+        Path dir = Files.createDirectories(d.work().resolve("many"));
+        String pad = "n".repeat(240);
+        for (int i = 0; i < 16_000; i++) Files.createFile(dir.resolve(pad + i)); // ~8 MiB of reply, twice the limit
+        JsonNode e = error(d.request("fs/readDirectory", Map.of("path", dir.toString())));
+        assertEquals(-32600, e.path("code").asInt(), e.toString());
+        assertTrue(e.path("message").asText().contains(dir + " has more entries than fit in one reply"), e.toString());
+        Path few = Files.createDirectories(d.work().resolve("few"));
+        Files.writeString(few.resolve("one"), "1");
+        JsonNode small = d.result(d.request("fs/readDirectory", Map.of("path", few.toString())));
+        assertEquals("one", small.path("entries").get(0).path("fileName").asText(), small.toString());
+        stillServing();
+    }
+
     static String b64(String s) { return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)); }
 }
