@@ -105,6 +105,11 @@ public final class JsonRpcConnection {
         if (node == null) { // a byte-order mark and nothing else
             sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: no JSON value"));
             return;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the message is dropped and its buffers with it; the transport's reader must go on reading
+            sendError(NullNode.instance, new RpcException(ErrorCodes.INTERNAL_ERROR,
+                    "Internal error: message of " + len + " bytes could not be parsed: " + e));
+            return;
         }
         handle(node);
     }
