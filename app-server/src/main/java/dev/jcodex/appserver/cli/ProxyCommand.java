@@ -60,8 +60,8 @@ final class ProxyCommand implements Callable<Integer> {
             System.err.println("jcodex proxy: WARNING: listening on non-loopback " + bind
                     + "; anyone who can reach it can use your API key");
         }
-        InetSocketAddress a = server.address();
-        System.err.println("jcodex proxy: listening on http://" + a.getHostString() + ":" + a.getPort() + "/v1 -> "
+        String host = address.getHostString().indexOf(':') >= 0 ? "[" + address.getHostString() + "]" : address.getHostString();
+        System.err.println("jcodex proxy: listening on http://" + host + ":" + server.address().getPort() + "/v1 -> "
                 + upstream.baseUrl() + " (provider " + upstream.providerId() + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.awaitClose();
