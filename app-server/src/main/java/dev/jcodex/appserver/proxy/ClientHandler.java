@@ -54,6 +54,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private boolean requestDone, responseStarted, keepAlive, http10, upstreamKeepAlive, headRequest;
     private String url;
+    /**
+     * A kept upstream connection may have been closed by the provider just as the request went out. Until the
+     * response starts, the request head and up to {@link #REPLAY_LIMIT} bytes of body are kept so it can be sent
+     * again on a fresh connection; a larger body cannot be replayed and such a failure is a 502.
+     */
+    private static final int REPLAY_LIMIT = 64 * 1024;
+    private HttpRequest head;
+    private final ArrayDeque<HttpContent> replay = new ArrayDeque<>();
+    private long replayBytes;
+    private boolean replayable;
 
     ClientHandler(ProxyServer.Settings settings) { this.settings = settings; }
 
@@ -164,7 +174,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (HttpUtil.isTransferEncodingChunked(req) && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
             HttpUtil.setTransferEncodingChunked(out, true);
         }
-        if (upstream != null && upstream.isActive()) {
+        head = out;
+        replayable = upstream != null && upstream.isActive();
+        if (replayable) {
             send(out);
         } else {
             connect(out);
@@ -180,7 +192,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             }
             case STREAMING -> {
                 if (last) requestDone = true;
-                if (upstream != null) upstream.write(c);
+                if (upstream != null) forward(c);
                 else c.release();
             }
             case LOCAL -> {
@@ -226,10 +238,26 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private void send(HttpRequest out) {
         state = State.STREAMING;
         upstream.write(out);
-        while (!early.isEmpty()) upstream.write(early.poll());
+        while (!early.isEmpty()) forward(early.poll());
         upstream.flush();
         upstream.read(); // the response may start before the body ends (an early error)
         readMore();
+    }
+
+    private void forward(HttpContent c) {
+        if (replayable) {
+            replayBytes += c.content().readableBytes();
+            if (replayBytes <= REPLAY_LIMIT) replay.add(c.retainedDuplicate());
+            else dropReplay();
+        }
+        upstream.write(c);
+    }
+
+    private void dropReplay() {
+        replay.forEach(ReferenceCountUtil::release);
+        replay.clear();
+        replayBytes = 0;
+        replayable = false;
     }
 
     // ---- the response (called by UpstreamHandler, on this channel's event loop)
@@ -240,6 +268,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         responseStarted = true;
+        dropReplay();
         upstreamKeepAlive = HttpUtil.isKeepAlive(r);
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, r.status(),
                 HopByHop.strip(r.headers(), new DefaultHttpHeaders()));
@@ -292,6 +321,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     void upstreamClosed(Channel from, Throwable cause) {
         if (from != upstream) return;
         upstream = null;
+        if (state == State.STREAMING && replayable && !responseStarted
+                && (cause == null || cause instanceof java.io.IOException)) {
+            replayable = false; // once: a fresh connection that fails is the provider's failure
+            early.addAll(replay);
+            replay.clear();
+            replayBytes = 0;
+            connect(head);
+            return;
+        }
         if (state == State.CONNECTING || state == State.STREAMING) {
             if (cause instanceof TimeoutException) {
                 fail(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream_timeout", "jcodex proxy: the model provider `"
@@ -363,6 +401,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void releaseQueued() {
+        dropReplay();
         early.forEach(ReferenceCountUtil::release);
         early.clear();
         pipelined.forEach(ReferenceCountUtil::release);
