@@ -197,6 +197,28 @@ class ProxyServerTest {
     }
 
     @Test
+    void silentProviderIs504AfterTheStreamIdleTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                try (Socket held = silent.accept()) {
+                    held.getInputStream().read(new byte[4096]);
+                    Thread.sleep(10_000); // accepts the request, never answers
+                } catch (Exception ignored) {
+                    // closed by the proxy
+                }
+            });
+            ModelProviderInfo p = new ModelProviderInfo("slow", "Slow", "http://127.0.0.1:" + silent.getLocalPort() + "/v1",
+                    null, "chat", Map.of(), Map.of(), Map.of(), 0, 0, 300, false, null);
+            proxy = ProxyServer.start(new InetSocketAddress("127.0.0.1", 0), false, Upstream.of(p, k -> null, home), false, null);
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = post("http://127.0.0.1:" + proxy.address().getPort() + "/v1/responses", "{}");
+            assertEquals(504, r.statusCode(), r.body());
+            assertTrue(r.body().contains("stream_idle_timeout_ms") && r.body().contains("/v1/responses"), r.body());
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "answered after the 300 ms timeout, not the socket's");
+        }
+    }
+
+    @Test
     void keepAliveConnectionServesManyRequests() throws Exception {
         String base = startDefault();
         for (int i = 0; i < 50; i++) {
