@@ -347,6 +347,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     /** A proxy error instead of the provider's response; after a partial response the client is cut off. */
     private void fail(HttpResponseStatus status, String code, String message) {
+        System.err.println(message + " -> " + status.code() + (responseStarted ? " (response cut off)" : ""));
         releaseQueued();
         if (upstream != null) {
             upstream.close();
