@@ -8,7 +8,13 @@ import dev.jcodex.core.event.TurnInfo;
 import dev.jcodex.core.item.InputPart;
 import dev.jcodex.core.item.Item;
 import dev.jcodex.core.model.TokenUsage;
+import dev.jcodex.core.skills.Skill;
+import dev.jcodex.core.skills.SkillCatalog;
+import dev.jcodex.core.skills.SkillPrompts;
 import dev.jcodex.core.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -213,39 +219,75 @@ public final class AgentThread {
     }
 
     void appendUserInput(List<InputPart> input, ThreadSettings s) {
+        List<String> dropped;
         synchronized (this) {
-            addUserInput(input, s);
+            dropped = addUserInput(input, s);
         }
         manager.historyAppended(this); // outside the lock: the recorder takes its own
+        for (String why : dropped) emit(new Event.Warning(id(), why));
     }
 
-    private void addUserInput(List<InputPart> input, ThreadSettings s) {
+    /**
+     * The user's input as the model gets it: text, images and mentions in one message, then each chosen skill
+     * as a message of its own carrying its SKILL.md (as Codex sends them). A skill input whose path is not a
+     * skill found for the cwd is not sent (Codex drops it too); the returned warnings say so.
+     */
+    private List<String> addUserInput(List<InputPart> input, ThreadSettings s) {
         if (!contextSent) {
-            history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
+            history.addAll(manager.initialContext(this, s));
             contextSent = true;
         }
         ObjectNode msg = Json.object().put("type", "message").put("role", "user");
         ArrayNode content = msg.putArray("content");
+        List<ObjectNode> skills = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        SkillCatalog.Found found = null;
         for (InputPart p : input) {
             switch (p) {
                 case InputPart.Text t -> content.addObject().put("type", "input_text").put("text", t.text());
                 case InputPart.ImageUrl u -> content.addObject().put("type", "input_image").put("image_url", u.url());
                 case InputPart.LocalImage l -> content.addObject().put("type", "input_image")
                         .put("image_url", LocalImages.dataUrl(l.path()));
-                case InputPart.Skill sk -> content.addObject().put("type", "input_text")
-                        .put("text", "<skill name=\"" + sk.name() + "\" path=\"" + sk.path() + "\"/>");
+                case InputPart.Skill sk -> {
+                    if (found == null) found = manager.skills(this, s);
+                    ObjectNode m = skillMessage(sk, found, dropped);
+                    if (m != null) skills.add(m);
+                }
                 case InputPart.Mention m -> content.addObject().put("type", "input_text")
                         .put("text", "<mention name=\"" + m.name() + "\" path=\"" + m.path() + "\"/>");
             }
         }
-        history.add(msg);
+        if (!content.isEmpty()) history.add(msg);
+        history.addAll(skills);
+        return dropped;
+    }
+
+    private static ObjectNode skillMessage(InputPart.Skill sk, SkillCatalog.Found found, List<String> dropped) {
+        Skill skill = null;
+        try {
+            skill = sk.path() == null || sk.path().isBlank() ? null : found.byPath(Path.of(sk.path()));
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: reported below like any skill that is not there
+        }
+        if (skill == null) {
+            dropped.add("skill `" + sk.name() + "` was not sent to the model: " + sk.path() + " is not a skill of this "
+                    + "workspace (skills/list shows the skills found)");
+            return null;
+        }
+        try {
+            return InitialContext.message("user", SkillPrompts.skillMessage(skill, Files.readString(skill.path())));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            dropped.add("skill `" + sk.name() + "` was not sent to the model: cannot read " + skill.path() + ": "
+                    + e.getMessage());
+            return null;
+        }
     }
 
     /** Appends history, opening it with the initial context first if this thread has none yet. */
     public void appendHistoryWithContext(ThreadSettings s, List<ObjectNode> items) {
         synchronized (this) {
             if (!contextSent) {
-                history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
+                history.addAll(manager.initialContext(this, s));
                 contextSent = true;
             }
             history.addAll(items);
