@@ -34,14 +34,26 @@ class SteerDuringStreamTest {
                 String turnId = d.startTurn(threadId, "go");
                 d.awaitNotification("item/agentMessage/delta");
                 long steeredAt = System.nanoTime();
-                JsonNode ok = d.result(d.request("turn/steer", Map.of("threadId", threadId, "expectedTurnId", turnId,
-                        "input", List.of(Map.of("type", "text", "text", "steer now")))));
+                long steerId = d.request("turn/steer", Map.of("threadId", threadId, "expectedTurnId", turnId,
+                        "input", List.of(Map.of("type", "text", "text", "steer now"))));
+                JsonNode ok = d.result(steerId);
                 assertEquals(turnId, ok.path("turnId").asText());
                 JsonNode done = d.awaitNotification("turn/completed");
                 long tookMs = (System.nanoTime() - steeredAt) / 1_000_000;
                 assertEquals("completed", done.path("params").path("turn").path("status").asText());
                 assertEquals("after steer", done.path("params").path("turn").path("items").get(0).path("text").asText());
                 assertTrue(tookMs < 3000, "the steer did not wait for the stream to end: " + tookMs + " ms");
+
+                // the client hears the steer's answer before the steer's user message (as from Codex)
+                List<JsonNode> all = d.received();
+                int answered = -1, steerItem = -1;
+                for (int i = 0; i < all.size(); i++) {
+                    JsonNode n = all.get(i);
+                    if (!n.has("method") && n.path("id").asLong(-1) == steerId) answered = i;
+                    if (n.path("method").asText().equals("item/started")
+                            && n.path("params").path("item").path("content").toString().contains("steer now")) steerItem = i;
+                }
+                assertTrue(answered >= 0 && answered < steerItem, "answer " + answered + " before item " + steerItem);
 
                 // the cut message: started, completed with what had arrived, before the steer's user message
                 List<String> order = new ArrayList<>();

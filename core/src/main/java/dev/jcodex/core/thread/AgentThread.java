@@ -186,6 +186,14 @@ public final class AgentThread {
         return active.turnId();
     }
 
+    /**
+     * Cuts the response turn {@code turnId} is streaming so its steered input goes out now; called once the
+     * steer has been answered, so the client hears the answer before the steer's user message.
+     */
+    public synchronized void cutForSteer(String turnId) {
+        if (active != null && active.turnId().equals(turnId)) active.cutForSteer();
+    }
+
     synchronized void turnEnded(TurnRunner runner, TurnInfo done) {
         if (active == runner) active = null;
         for (int i = turns.size() - 1; i >= 0; i--) {

@@ -110,13 +110,19 @@ public final class TurnRunner implements Runnable {
         if (review != null || body != null) return false;
         if (!acceptingInput || cancellation.isCancelled()) return false;
         steered.add(List.copyOf(more));
-        // As Codex does: the rest of a response still streaming is dropped and the next request carries the
-        // steer at once (rather than after the model has finished saying what the user just redirected).
-        if (streaming != null) {
+        return true;
+    }
+
+    /**
+     * After a steer was answered: as Codex does, the rest of a response still streaming is dropped and the
+     * next request carries the steer at once (rather than after the model has finished saying what the user
+     * just redirected). Nothing to cut once the steer has been taken into a request.
+     */
+    synchronized void cutForSteer() {
+        if (streaming != null && !steered.isEmpty()) {
             cutBySteer = true;
             streaming.cancel();
         }
-        return true;
     }
 
     /** What arrived for the running turn since the last model request: steered input, attached results. */
