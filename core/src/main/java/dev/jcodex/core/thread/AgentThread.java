@@ -34,6 +34,8 @@ public final class AgentThread {
     private volatile ThreadState state = ThreadState.IDLE;
     private boolean contextSent;
     private TokenUsage totalUsage = TokenUsage.ZERO;
+    /** The usage of the last model response that reported one (ZERO until then). */
+    private TokenUsage lastUsage = TokenUsage.ZERO;
     /** Tokens the model saw in the latest request (its input plus output): what auto-compaction compares. */
     private long contextTokens;
     /** Set when a turn failed with contextWindowExceeded: the next turn compacts first. */
@@ -332,6 +334,7 @@ public final class AgentThread {
         TokenUsage total;
         synchronized (this) {
             totalUsage = totalUsage.plus(last);
+            lastUsage = last;
             if (last.totalTokens() > 0) contextTokens = last.totalTokens();
             total = totalUsage;
         }
@@ -365,6 +368,21 @@ public final class AgentThread {
     }
 
     /** Re-announces the token total of a thread loaded from disk (clients show it before the next turn). */
+    /**
+     * Re-announces the usage so far for {@code turnId} (a response cut by a steer reports none of its own; Codex
+     * sends the totals again at that point). Nothing before the thread's first usage.
+     */
+    void announceUsage(String turnId) {
+        TokenUsage total;
+        TokenUsage last;
+        synchronized (this) {
+            total = totalUsage;
+            last = lastUsage;
+        }
+        if (total.totalTokens() == 0) return;
+        emit(new Event.TokenUsageUpdated(id(), turnId, total, last, manager.contextWindow(config, settings.model())));
+    }
+
     public void announceRestoredUsage() {
         TokenUsage total;
         String lastTurn;

@@ -277,6 +277,7 @@ public final class TurnRunner implements Runnable {
                     // Cut by turn/steer: what completed stays (tool calls that arrived run, so each has its
                     // output); the unfinished rest is gone, and the steer goes out with the next request.
                     streamRetries = 0;
+                    thread.announceUsage(turnId);
                     record(attempt.output);
                     if (!attempt.calls.isEmpty()) {
                         runTools(attempt.calls);
