@@ -118,11 +118,16 @@ public final class TurnRunner implements Runnable {
      * next request carries the steer at once (rather than after the model has finished saying what the user
      * just redirected). Nothing to cut once the steer has been taken into a request.
      */
-    synchronized void cutForSteer() {
-        if (streaming != null && !steered.isEmpty()) {
+    void cutForSteer() {
+        Cancellation cut;
+        synchronized (this) {
+            if (streaming == null || steered.isEmpty()) return;
             cutBySteer = true;
-            streaming.cancel();
+            cut = streaming;
         }
+        // Closing an HTTP response body can block for a while (measured ~250 ms): neither the client's
+        // connection nor this turn (which takes this lock) waits for it.
+        Thread.ofVirtual().name("steer-cut-" + turnId).start(cut::cancel);
     }
 
     /** What arrived for the running turn since the last model request: steered input, attached results. */
