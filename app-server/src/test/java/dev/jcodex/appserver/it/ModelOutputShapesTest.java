@@ -63,12 +63,14 @@ class ModelOutputShapesTest {
             mock.next().unnamedMessage("second answer", 3, null, null, true).completed();
             // only deltas: no added, no done, then response.completed
             mock.next().unnamedMessage("third one", 3, null, null, false).completed();
-            mock.next().message("fourth", 1).completed();
+            // named by output_item.added, never done
+            mock.next().unnamedMessage("fourth one", 2, "msg_d", null, false).completed();
+            mock.next().message("fifth", 1).completed();
             try (Daemon d = Daemon.start(mock.configToml(""))) {
                 d.initialize();
                 String threadId = d.startThread();
                 List<String> turns = new ArrayList<>();
-                for (String text : List.of("one", "two", "three", "four")) {
+                for (String text : List.of("one", "two", "three", "four", "five")) {
                     String turnId = d.startTurn(threadId, text);
                     JsonNode done = d.await(n -> n.path("method").asText().equals("turn/completed")
                             && n.path("params").path("turn").path("id").asText().equals(turnId), Daemon.TIMEOUT);
@@ -91,14 +93,15 @@ class ModelOutputShapesTest {
 
                 oneMessage(ofTurn(d, turns.get(1)), "second answer");
                 oneMessage(ofTurn(d, turns.get(2)), "third one");
+                assertEquals("msg_d", oneMessage(ofTurn(d, turns.get(3)), "fourth one"));
 
                 // the answer streamed without any item events is still the model's own history
-                JsonNode input = mock.requests().get(3).path("input");
+                JsonNode input = mock.requests().get(4).path("input");
                 List<String> assistant = new ArrayList<>();
                 for (JsonNode it : input) {
                     if (it.path("role").asText().equals("assistant")) assistant.add(it.path("content").get(0).path("text").asText());
                 }
-                assertEquals(List.of("hello world", "second answer", "third one"), assistant);
+                assertEquals(List.of("hello world", "second answer", "third one", "fourth one"), assistant);
                 assertTrue(d.badLines().isEmpty());
             }
         }

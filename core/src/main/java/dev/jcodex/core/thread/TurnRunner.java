@@ -465,7 +465,7 @@ public final class TurnRunner implements Runnable {
                 case ResponseEvent.OutputItemDone d -> done(d.item());
                 case ResponseEvent.Completed c -> {
                     usage = c.usage();
-                    finishUnnamed();
+                    finishOpen();
                 }
             }
         }
@@ -582,17 +582,19 @@ public final class TurnRunner implements Runnable {
         }
 
         /**
-         * At response.completed: a message streamed without ids whose done event never came is finished from
-         * its deltas, and kept in the history so the model sees its own answer next time.
+         * At response.completed: a message whose output_item.done never came (some gateways send none) is
+         * finished from its deltas and kept in the history, so the model sees its own answer next time; so is
+         * an open reasoning item (for the client only: its text alone is not worth sending back).
          */
-        private void finishUnnamed() {
-            if (openMessage != null && madeUp.contains(openMessage)) {
+        private void finishOpen() {
+            if (openMessage != null) {
                 ObjectNode item = dev.jcodex.core.util.Json.object().put("type", "message").put("role", "assistant");
+                if (!madeUp.contains(openMessage)) item.put("id", openMessage);
                 item.putArray("content").addObject().put("type", "output_text").put("text",
                         texts.get(openMessage).toString());
                 done(item);
             }
-            if (openReasoning != null && madeUp.contains(openReasoning)) {
+            if (openReasoning != null) {
                 long now = System.currentTimeMillis();
                 String id = openReasoning;
                 openReasoning = null;
