@@ -16,7 +16,8 @@ class HandlerErrorTest {
     @Test
     void errorsInQuickAsyncAndDeferredHandlersAnswerInternalErrorAndLaterRequestsRun() throws Exception {
         Dispatcher d = new Dispatcher();
-        // "initialize" is the one method served before the handshake, so the test needs no session setup
+        // "initialize" is the one method served before the handshake, so the test needs no session setup; its
+        // params carry a clientInfo because the dispatcher validates them against InitializeParams first
         d.on(new RequestMethod<>("initialize", ObjectNode.class, Object.class), (c, p) -> {
             switch (p.path("fail").asText()) {
                 case "oom" -> throw new OutOfMemoryError("Java heap space");
@@ -61,7 +62,7 @@ class HandlerErrorTest {
     }
 
     private static void send(JsonRpcConnection conn, int id, String fail) {
-        byte[] b = ("{\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"fail\":\"" + fail + "\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] b = ("{\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"},\"fail\":\"" + fail + "\"}}").getBytes(StandardCharsets.UTF_8);
         conn.handle(b, 0, b.length);
     }
 }
