@@ -56,7 +56,7 @@ class ModelOutputShapesTest {
     @Test
     void deltasWithoutItemIdContinueTheOpenItem() throws Exception {
         try (MockResponses mock = new MockResponses()) {
-            // output_item.added names the items; the deltas do not
+            // output_item.added names the items; the deltas (text, summary part, summary, reasoning text) do not
             mock.next().unnamedReasoning("rs_1", "thin", "king").unnamedMessage("hello world", 4, "msg_a", "msg_a", true)
                     .completed();
             // no output_item.added at all, and a done item without an id
@@ -82,9 +82,12 @@ class ModelOutputShapesTest {
                 assertEquals("msg_a", oneMessage(first, "hello world"));
                 List<JsonNode> reasoning = items(first, "item/started", "reasoning");
                 assertEquals(1, reasoning.size(), "one reasoning item: " + first);
+                assertTrue(first.stream().anyMatch(n -> n.path("method").asText().equals("item/reasoning/textDelta")),
+                        "the reasoning text delta arrives: " + first);
                 for (JsonNode n : first) {
                     String m = n.path("method").asText();
-                    if (m.equals("item/reasoning/summaryTextDelta") || m.equals("item/reasoning/summaryPartAdded")) {
+                    if (m.equals("item/reasoning/summaryTextDelta") || m.equals("item/reasoning/summaryPartAdded")
+                            || m.equals("item/reasoning/textDelta")) {
                         assertEquals("rs_1", n.path("params").path("itemId").asText());
                     }
                 }

@@ -101,6 +101,9 @@ public final class MockResponses implements AutoCloseable {
                 events.add(d);
                 all.append(piece);
             }
+            ObjectNode raw = obj("type", "response.reasoning_text.delta", "delta", "raw thought");
+            raw.put("content_index", 0);
+            events.add(raw);
             ObjectNode done = obj("type", "reasoning", "id", id);
             done.putArray("summary").add(obj("type", "summary_text", "text", all.toString()));
             events.add((ObjectNode) obj("type", "response.output_item.done").set("item", done));
