@@ -19,8 +19,11 @@ public sealed interface SandboxPolicy {
 
     enum Kind { READ_ONLY, WORKSPACE_WRITE, DANGER_FULL_ACCESS, EXTERNAL_SANDBOX }
 
-    /** Names that stay read-only at the top of every writable root: hooks and project config live there. */
-    List<String> PROTECTED_NAMES = List.of(".git", ".codex");
+    /**
+     * Names that stay read-only at the top of every writable root, whether or not they exist: hooks, project
+     * config and agent skills live there (a new {@code .codex/config.toml} would configure the next thread).
+     */
+    List<String> PROTECTED_NAMES = List.of(".git", ".codex", ".agents");
 
     Kind kind();
 
@@ -116,7 +119,7 @@ public sealed interface SandboxPolicy {
     }
 
     /**
-     * {@code root/.git} and {@code root/.codex} (whether or not they exist, so neither can be created), the real
+     * {@code root/.git}, {@code root/.codex} and {@code root/.agents} (whether or not they exist, so none can be created), the real
      * path of either if it is a symlink, and the gitdir a {@code .git} file points to (worktrees, submodules).
      */
     private static List<Path> protectedSubpaths(Path root) {
