@@ -169,7 +169,7 @@ class NamespaceSandboxTest {
     @Test
     void backgroundAndDoubleForkedProcessesDieWithTheCommand() throws Exception {
         String m1 = marker(), m2 = marker();
-        Run r = run(Run.workspaceOnly(false), "(sleep " + m1 + " &) ; setsid sleep " + m2 + " > /dev/null 2>&1 & echo started");
+        Run r = run(Run.workspaceOnly(false), "(sleep " + m1 + " > /dev/null 2>&1 &) ; setsid sleep " + m2 + " > /dev/null 2>&1 & echo started");
         assertEquals(0, r.exit(), r.err());
         awaitGone(m1);
         awaitGone(m2);
