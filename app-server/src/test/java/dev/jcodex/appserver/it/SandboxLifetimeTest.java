@@ -1,0 +1,87 @@
+package dev.jcodex.appserver.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcodex.appserver.testing.Daemon;
+import dev.jcodex.sandbox.Mechanism;
+import dev.jcodex.sandbox.Sandbox;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sandboxed commands end with what started them: nothing they spawned (in the background, double-forked, in a
+ * session of its own) outlives command/exec/terminate or the daemon's death; and the sandbox's fallback is said.
+ */
+class SandboxLifetimeTest {
+    static final Map<String, Object> WORKSPACE = Map.of("type", "workspaceWrite");
+
+    private static String marker() {
+        return "4" + ThreadLocalRandom.current().nextInt(100, 999) + "." + ThreadLocalRandom.current().nextInt(1000, 9999);
+    }
+
+    private static boolean running(String marker) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments()
+                .map(a -> String.join(" ", a).contains(marker)).orElse(false));
+    }
+
+    private static void await(boolean wanted, String marker) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running(marker) != wanted && System.nanoTime() < end) Thread.sleep(25);
+        assertEquals(wanted, running(marker), (wanted ? "never started: " : "outlived its command: ") + marker);
+    }
+
+    private static String script(String m1, String m2) {
+        return "(sleep " + m1 + " > /dev/null 2>&1 &); setsid sleep " + m2 + " > /dev/null 2>&1 & exec sleep 60";
+    }
+
+    @Test
+    void terminateKillsEveryProcessTheCommandStarted() throws Exception {
+        assumeTrue(Sandbox.system().mechanism() == Mechanism.NAMESPACES, Sandbox.system().describe());
+        String m1 = marker(), m2 = marker();
+        try (Daemon d = Daemon.start(null)) {
+            d.initialize();
+            long exec = d.request("command/exec", Map.of("command", List.of("bash", "-c", script(m1, m2)),
+                    "processId", "t", "cwd", d.work().toString(), "sandboxPolicy", WORKSPACE));
+            await(true, m1);
+            await(true, m2);
+            d.result(d.request("command/exec/terminate", Map.of("processId", "t")));
+            d.awaitResponse(exec);
+            await(false, m1);
+            await(false, m2);
+        }
+    }
+
+    @Test
+    void theDaemonsDeathKillsEveryProcessOfItsCommands() throws Exception {
+        assumeTrue(Sandbox.system().mechanism() == Mechanism.NAMESPACES, Sandbox.system().describe());
+        String m1 = marker(), m2 = marker();
+        try (Daemon d = Daemon.start(null)) {
+            d.initialize();
+            d.request("command/exec", Map.of("command", List.of("bash", "-c", script(m1, m2)),
+                    "cwd", d.work().toString(), "sandboxPolicy", WORKSPACE));
+            await(true, m1);
+            await(true, m2);
+            d.kill(); // SIGKILL: no shutdown hook runs; the helpers' parent-death signal does the work
+            await(false, m1);
+            await(false, m2);
+        }
+    }
+
+    @Test
+    void aSandboxFallbackIsSaidOnceAfterInitialize() throws Exception {
+        try (Daemon d = Daemon.start(null, Map.of("JCODEX_SANDBOX_NAMESPACES", "off"), List.of())) {
+            d.initialize();
+            JsonNode w = d.awaitNotification("configWarning").path("params");
+            assertTrue(w.path("summary").asText().startsWith("Sandbox fallback"), w.toString());
+            assertTrue(w.path("details").asText().contains("Falling back to Landlock + seccomp"), w.toString());
+            d.result(d.request("config/read", Map.of()));
+            long warnings = d.received().stream().filter(n -> "configWarning".equals(n.path("method").asText())).count();
+            assertEquals(1, warnings, d.received().toString());
+        }
+    }
+}
