@@ -5,15 +5,17 @@
  *   jcodex-sandbox --parent PID [--net] [--landlock-fd N] [--seccomp HEX] [--shm]
  *                  [--rw PATH]... [--protect PATH]... [--ro PATH]... --cwd DIR --exec FILE -- ARGV...
  *
- * Process tree: this process (H, what the daemon waits for and signals) -> init (PID 1 of the new PID
- * namespace: reaps, forwards signals) -> the command (PID 2). When the command exits, init exits and the kernel
- * kills everything left in the namespace (background and double-forked processes included); when H dies (the
- * daemon's SIGKILL, or the daemon's own death through PR_SET_PDEATHSIG), init gets SIGKILL, same effect.
+ * Process tree: this process (H: stays in the daemon's namespaces; what the daemon waits for and signals) ->
+ * X (enters the namespaces, builds the mounts) -> init (PID 1 of the new PID namespace: reaps, forwards
+ * signals) -> the command (PID 2). When the command exits, init exits and the kernel kills everything left in
+ * the namespace (background and double-forked processes included); when H dies (the daemon's SIGKILL, or the
+ * daemon's own death through PR_SET_PDEATHSIG), X and then init get SIGKILL, same effect.
  *
  * Filesystem: every mount is remounted read-only (locked flags preserved), each --rw root bound read-write on
  * top, then each --protect path (.git, .codex, .agents at a root's top) and --ro path (gitdirs) bound read-only
- * again. A --protect path that does not exist gets an empty read-only tmpfs on a placeholder directory (mode
- * 000), created here and removed by the last helper using it (flock), so `mkdir .codex` fails with EEXIST and
+ * again. A --protect path that does not exist gets an empty placeholder directory (mode 01500), made by H
+ * before the namespaces and bound read-only onto itself inside, so `mkdir .codex` fails with EEXIST and
+ * `.codex/config.toml` with EROFS; H removes it afterwards unless another helper still holds it (flock), so
  * nothing is left behind. /dev is a private tmpfs with only null, zero, full, random, urandom, tty, ptmx, pts
  * and shm; /proc is a fresh procfs of the new PID namespace.
  *
@@ -166,74 +168,98 @@ static void bind(const char *src, const char *dst, int readonly) {
 
 /* ---- missing protected names ------------------------------------------------------------------------- */
 
-/* A placeholder is an empty directory with mode 000, which nobody but a helper makes. */
-struct placeholder { const char *path; int fd; };
-static struct placeholder placeholders[MAX_PATHS];
-static int nplaceholders;
+/*
+ * A placeholder is an empty directory with mode 01500 (sticky, owner r-x), which nobody but a helper makes:
+ * readable by its owner (the lock below needs an open descriptor), and a mode no one gives a .codex by hand.
+ */
+#define PLACEHOLDER_MODE 01500
 
-static void mount_empty_readonly(const char *path) {
-    if (mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=555,size=4k") != 0)
-        die("mount empty read-only tmpfs on", path);
-}
+static int is_placeholder_mode(mode_t m) { return S_ISDIR(m) && (m & 07777) == PLACEHOLDER_MODE; }
+
+enum kind { SKIP, BIND_RO, PLACEHOLDER };
+struct protected_path { const char *path; enum kind kind; int fd; };
+static struct protected_path protected_paths[MAX_PATHS];
+static int nprotected;
 
 /*
- * Keeps `path` (a protected name at the top of a writable root) read-only whether or not it exists. A
- * symlink is left to Landlock (the daemon expands the root's grants around it): a mount cannot cover a link.
+ * Decides, in the daemon's mount namespace and before any mount, how `path` (a protected name at the top of a
+ * writable root) stays read-only whether or not it exists. A symlink is left to Landlock (the daemon expands
+ * the root's grants around it): a mount cannot cover a link. A missing name gets a placeholder directory,
+ * shared with other helpers under a shared flock and removed by the last one out.
  */
-static void protect(const char *path) {
+static void plan_protected(const char *path) {
+    struct protected_path *pp = &protected_paths[nprotected++];
+    pp->path = path;
+    pp->fd = -1;
     for (int attempt = 0; attempt < 8; attempt++) {
         struct stat st;
-        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) return;
         if (lstat(path, &st) != 0) {
             if (errno != ENOENT) die("stat", path);
-            if (mkdir(path, 0) != 0 && errno != EEXIST) die("create placeholder", path);
-            continue; /* look again: it may be ours, or a placeholder of another helper */
+            if (mkdir(path, PLACEHOLDER_MODE) != 0 && errno != EEXIST) die("create placeholder", path);
+            continue; /* look again: it may be ours, or another helper's */
         }
+        if (S_ISLNK(st.st_mode)) { pp->kind = SKIP; return; }
+        if (!is_placeholder_mode(st.st_mode)) { pp->kind = BIND_RO; return; }
         int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
-            if (errno == ENOTDIR) { bind(path, path, 1); return; } /* a .git file (worktree) */
-            if (errno == ENOENT || errno == ELOOP) continue;
-            if (errno == EACCES && S_ISDIR(st.st_mode) && (st.st_mode & 07777) == 0) {
-                /* an unprivileged user cannot open its own mode-000 placeholder: look through O_PATH */
-                fd = open(path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                if (fd < 0) continue;
-            } else {
-                die("open", path);
-            }
+            if (errno == ENOENT || errno == ELOOP || errno == ENOTDIR) continue;
+            die("open", path);
         }
+        if (flock(fd, LOCK_SH) != 0) die("lock", path);
         struct stat fst;
         if (fstat(fd, &fst) != 0) die("stat", path);
-        if (S_ISDIR(fst.st_mode) && (fst.st_mode & 07777) == 0) {
-            /* A placeholder: share it with other helpers; the last one out removes it. */
-            if (flock(fd, LOCK_SH) != 0 && errno != EBADF) die("lock", path);
-            if (fstat(fd, &fst) != 0) die("stat", path);
-            if (fst.st_nlink == 0) { close(fd); continue; } /* removed by a helper that just finished */
-            char via[64];
-            snprintf(via, sizeof via, "/proc/self/fd/%d", fd);
-            mount_empty_readonly(via);
-            if (nplaceholders < MAX_PATHS) placeholders[nplaceholders++] = (struct placeholder) {path, fd};
-            return;
-        }
-        close(fd);
-        bind(path, path, 1);
+        if (fst.st_nlink == 0 || !is_placeholder_mode(fst.st_mode)) { close(fd); continue; } /* just removed */
+        pp->kind = PLACEHOLDER;
+        pp->fd = fd;
         return;
     }
     errno = EAGAIN;
     die("protect", path);
 }
 
-/* After every process of the namespace is gone: remove placeholders nobody else holds. */
-static void remove_placeholders(void) {
-    for (int i = 0; i < nplaceholders; i++) {
-        struct placeholder *p = &placeholders[i];
-        umount2(p->path, MNT_DETACH);
-        if (flock(p->fd, LOCK_EX | LOCK_NB) != 0) continue; /* another helper still relies on it */
-        struct stat a, b;
-        if (fstat(p->fd, &a) == 0 && lstat(p->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
-                && S_ISDIR(b.st_mode) && (b.st_mode & 07777) == 0) {
-            rmdir(p->path); /* fails harmlessly if someone put something in it */
+/* Inside the new mount namespace: cover each protected path. */
+static void mount_protected(void) {
+    for (int i = 0; i < nprotected; i++) {
+        struct protected_path *pp = &protected_paths[i];
+        if (pp->kind == BIND_RO) {
+            bind(pp->path, pp->path, 1);
+        } else if (pp->kind == PLACEHOLDER) {
+            /* The locked descriptor belongs to the daemon's mount namespace; mount on the same directory as
+             * seen from this one, checked by inode, so a directory swapped in meanwhile is never the target. */
+            int here = open(pp->path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            struct stat a, b;
+            if (here < 0 || fstat(here, &a) != 0 || fstat(pp->fd, &b) != 0) die("open placeholder", pp->path);
+            if (a.st_dev != b.st_dev || a.st_ino != b.st_ino) {
+                errno = ESTALE;
+                die("placeholder replaced", pp->path);
+            }
+            /* The empty placeholder bound read-only onto itself: a bind costs next to nothing, where a tmpfs
+             * per placeholder cost ~3 ms each at teardown (a superblock and its shrinker). */
+            char via[64];
+            snprintf(via, sizeof via, "/proc/self/fd/%d", here);
+            if (mount(via, via, NULL, MS_BIND, NULL) != 0) die("bind placeholder", pp->path);
+            close(here);
+            if (remount(pp->path, 1) != 0) die("remount read-only", pp->path);
         }
-        close(p->fd);
+    }
+}
+
+/*
+ * Back in the daemon's mount namespace, once every process of the sandbox is gone (so no unmount is needed:
+ * the sandbox's mounts went with its namespace): remove the placeholders nobody else holds.
+ */
+static void remove_placeholders(void) {
+    for (int i = 0; i < nprotected; i++) {
+        struct protected_path *pp = &protected_paths[i];
+        if (pp->kind != PLACEHOLDER) continue;
+        if (flock(pp->fd, LOCK_EX | LOCK_NB) == 0) {
+            struct stat a, b;
+            if (fstat(pp->fd, &a) == 0 && lstat(pp->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+                    && is_placeholder_mode(b.st_mode)) {
+                rmdir(pp->path); /* fails harmlessly if someone put something in it */
+            }
+        }
+        close(pp->fd);
     }
 }
 
@@ -422,19 +448,14 @@ static void parse(int argc, char **argv, struct opts *o) {
     o->argv = &argv[i];
 }
 
-int main(int argc, char **argv) {
-    struct opts o;
-    parse(argc, argv, &o);
-    /* Only 0-2 and the Landlock ruleset are passed on (the daemon also leaves this binary's own fd open). */
-    for (int fd = 3; fd < 64; fd++) if (fd != o.landlock_fd) close(fd);
-    if (o.landlock_fd >= 0) fcntl(o.landlock_fd, F_SETFD, FD_CLOEXEC);
-
+/* The namespaces: entered by a child of H (so that H stays in the daemon's namespaces and can clean up). */
+static void sandbox_main(const struct opts *o, pid_t h) {
     uid_t uid = geteuid();
     gid_t gid = getegid();
-    int flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | (o.net ? 0 : CLONE_NEWNET);
+    int flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | (o->net ? 0 : CLONE_NEWNET);
     if (unshare(flags) != 0) die("unshare", "(user namespaces unavailable?)");
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) die("pdeathsig", NULL);
-    if (o.parent > 0 && getppid() != o.parent) _exit(125); /* the daemon's thread is already gone */
+    if (getppid() != h) _exit(125);
     char map[64];
     write_file("/proc/self/setgroups", "deny", 1);
     snprintf(map, sizeof map, "%u %u 1\n", uid, uid);
@@ -444,27 +465,51 @@ int main(int argc, char **argv) {
 
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) die("make mounts private", NULL);
     remount_all_readonly();
-    for (int i = 0; i < o.nrw; i++) bind(o.rw[i], o.rw[i], 0);
-    for (int i = 0; i < o.nprotect; i++) protect(o.protect[i]);
-    for (int i = 0; i < o.nro; i++) {
-        if (access(o.ro[i], F_OK) == 0) bind(o.ro[i], o.ro[i], 1);
+    for (int i = 0; i < o->nrw; i++) bind(o->rw[i], o->rw[i], 0);
+    mount_protected();
+    for (int i = 0; i < o->nro; i++) {
+        if (access(o->ro[i], F_OK) == 0) bind(o->ro[i], o->ro[i], 1);
     }
-    private_dev(o.shm);
+    private_dev(o->shm);
 
     int alive[2];
     if (pipe2(alive, O_CLOEXEC) != 0) die("pipe", NULL);
-    install_forwarding();
     pid_t init = fork();
     if (init < 0) die("fork", NULL);
     if (init == 0) {
         close(alive[1]);
-        init_main(&o, alive[0]);
+        init_main(o, alive[0]);
     }
     close(alive[0]);
     forward_to = init;
-    if (o.landlock_fd >= 0) close(o.landlock_fd);
+    if (o->landlock_fd >= 0) close(o->landlock_fd);
     int st = 0;
     while (waitpid(init, &st, 0) < 0) {
+        if (errno != EINTR) die("wait", NULL);
+    }
+    _exit(status_code(st));
+}
+
+int main(int argc, char **argv) {
+    struct opts o;
+    parse(argc, argv, &o);
+    prctl(PR_SET_NAME, "jcodex-sandbox", 0, 0, 0);
+    /* Only 0-2 and the Landlock ruleset are passed on (the daemon also leaves this binary's own fd open). */
+    for (int fd = 3; fd < 64; fd++) if (fd != o.landlock_fd) close(fd);
+    if (o.landlock_fd >= 0) fcntl(o.landlock_fd, F_SETFD, FD_CLOEXEC);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) die("pdeathsig", NULL);
+    if (o.parent > 0 && getppid() != o.parent) _exit(125); /* the daemon's thread is already gone */
+
+    for (int i = 0; i < o.nprotect; i++) plan_protected(o.protect[i]);
+    install_forwarding();
+    pid_t h = getpid();
+    pid_t child = fork();
+    if (child < 0) die("fork", NULL);
+    if (child == 0) sandbox_main(&o, h);
+    forward_to = child;
+    if (o.landlock_fd >= 0) close(o.landlock_fd);
+    int st = 0;
+    while (waitpid(child, &st, 0) < 0) {
         if (errno != EINTR) die("wait", NULL);
     }
     remove_placeholders();
