@@ -218,6 +218,17 @@ class NamespaceSandboxTest {
         assertEquals("lo", ifaces.out().strip(), "a private network namespace has only loopback");
     }
 
+    @Test
+    void aTerminalStaysTheCommandsControllingTerminal() throws Exception {
+        PtyProcess p = sandbox.startPty(new ProcessBuilder("bash", "-c", "tty; stty size; echo pid=$$"),
+                new PtyProcess.Size(24, 80), Run.workspaceOnly(false), ws);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("/dev/pts/") && out.contains("24 80"), out);
+        assertTrue(out.contains("pid=2"), "the command is PID 2 of its namespace, under the helper's init: " + out);
+    }
+
     // ---- the fallback -------------------------------------------------------------------------------------------
 
     @Test
