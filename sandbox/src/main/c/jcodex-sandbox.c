@@ -512,6 +512,19 @@ int main(int argc, char **argv) {
     while (waitpid(child, &st, 0) < 0) {
         if (errno != EINTR) die("wait", NULL);
     }
-    remove_placeholders();
+    /* rmdir costs 1-3 ms on a journaled disk mounted with discard: a detached child removes the placeholders
+     * (holding the same locks), so the daemon sees the command's exit without waiting for that. */
+    int placeholders = 0;
+    for (int i = 0; i < nprotected; i++) placeholders += protected_paths[i].kind == PLACEHOLDER;
+    if (placeholders > 0) {
+        pid_t cleaner = fork();
+        if (cleaner == 0) {
+            int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+            if (null >= 0) { dup2(null, 0); dup2(null, 1); dup2(null, 2); } /* never hold the daemon's pipes */
+            remove_placeholders();
+            _exit(0);
+        }
+        if (cleaner < 0) remove_placeholders();
+    }
     return status_code(st);
 }
