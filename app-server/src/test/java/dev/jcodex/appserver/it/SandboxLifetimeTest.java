@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcodex.appserver.testing.Daemon;
+import dev.jcodex.appserver.testing.MockResponses;
 import dev.jcodex.sandbox.Mechanism;
 import dev.jcodex.sandbox.Sandbox;
 import java.util.List;
@@ -36,7 +37,8 @@ class SandboxLifetimeTest {
     }
 
     private static String script(String m1, String m2) {
-        return "(sleep " + m1 + " > /dev/null 2>&1 &); setsid sleep " + m2 + " > /dev/null 2>&1 & exec sleep 60";
+        // m1 double-forked into a session of its own (no longer a descendant, nor in the command's group)
+        return "(setsid sleep " + m1 + " > /dev/null 2>&1 &); setsid sleep " + m2 + " > /dev/null 2>&1 & exec sleep 60";
     }
 
     @Test
@@ -69,6 +71,49 @@ class SandboxLifetimeTest {
             d.kill(); // SIGKILL: no shutdown hook runs; the helpers' parent-death signal does the work
             await(false, m1);
             await(false, m2);
+        }
+    }
+
+    @Test
+    void turnInterruptKillsProcessesTheCommandDetached() throws Exception {
+        assumeTrue(Sandbox.system().mechanism() == Mechanism.NAMESPACES, Sandbox.system().describe());
+        String m1 = marker(), m2 = marker();
+        try (MockResponses mock = new MockResponses()) {
+            String a = Daemon.M.createObjectNode().put("cmd", script(m1, m2)).put("login", false)
+                    .put("yield_time_ms", 30_000).toString();
+            mock.next().functionCall("call_bg", "exec_command", a).completed();
+            mock.next().message("should not be reached", 1).completed();
+            try (Daemon d = Daemon.start(mock.configToml(""))) {
+                d.initialize();
+                String threadId = ToolTurns.thread(d, "never", "workspace-write");
+                String turnId = d.startTurn(threadId, "start a server");
+                await(true, m1);
+                await(true, m2);
+                d.result(d.request("turn/interrupt", Map.of("threadId", threadId, "turnId", turnId)));
+                d.awaitNotification("turn/completed");
+                await(false, m1);
+                await(false, m2);
+            }
+        }
+    }
+
+    @Test
+    void aBackgroundProcessEndsWithItsCommandsTurn() throws Exception {
+        assumeTrue(Sandbox.system().mechanism() == Mechanism.NAMESPACES, Sandbox.system().describe());
+        String m1 = marker();
+        try (MockResponses mock = new MockResponses()) {
+            String a = Daemon.M.createObjectNode().put("cmd", "(setsid sleep " + m1 + " > /dev/null 2>&1 &); echo started")
+                    .put("login", false).toString();
+            mock.next().functionCall("call_bg", "exec_command", a).completed();
+            mock.next().message("done", 1).completed();
+            try (Daemon d = Daemon.start(mock.configToml(""))) {
+                d.initialize();
+                String threadId = ToolTurns.thread(d, "never", "workspace-write");
+                d.startTurn(threadId, "start it");
+                JsonNode done = d.awaitNotification("turn/completed");
+                assertEquals("completed", done.path("params").path("turn").path("status").asText(), done.toString());
+                await(false, m1);
+            }
         }
     }
 
