@@ -194,8 +194,13 @@ static void plan_protected(const char *path) {
     for (int attempt = 0; attempt < 8; attempt++) {
         struct stat st;
         if (lstat(path, &st) != 0) {
+            if (errno == ENOTDIR) { pp->kind = SKIP; return; } /* a root that is a file has no top level */
             if (errno != ENOENT) die("stat", path);
-            if (mkdir(path, PLACEHOLDER_MODE) != 0 && errno != EEXIST) die("create placeholder", path);
+            if (mkdir(path, PLACEHOLDER_MODE) != 0 && errno != EEXIST) {
+                /* what this user cannot create, the command (same user, less privilege) cannot either */
+                if (errno == EACCES || errno == EPERM || errno == EROFS) { pp->kind = SKIP; return; }
+                die("create placeholder", path);
+            }
             continue; /* look again: it may be ours, or another helper's */
         }
         if (S_ISLNK(st.st_mode)) { pp->kind = SKIP; return; }

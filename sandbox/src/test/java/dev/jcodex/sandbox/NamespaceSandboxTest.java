@@ -116,6 +116,14 @@ class NamespaceSandboxTest {
     }
 
     @Test
+    void aWritableRootThatIsAFileWorks() throws IOException {
+        Path file = Files.writeString(outside.resolve("log.txt"), "");
+        Run r = run(Run.workspaceOnly(false, file), "echo line >> '" + file + "' && echo ok");
+        assertEquals("ok\n", r.out(), r.err());
+        assertEquals("line\n", Files.readString(file));
+    }
+
+    @Test
     void anExistingDotCodexStaysReadOnlyAndIsKept() throws IOException {
         Path cfg = Files.writeString(Files.createDirectories(ws.resolve(".codex")).resolve("config.toml"), "x = 1\n");
         Run r = run(Run.workspaceOnly(false), "echo 'y = 2' >> .codex/config.toml; rm -f .codex/config.toml; cat .codex/config.toml");

@@ -193,6 +193,8 @@ public final class NamespaceHelper {
     private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
     private static final int MFD_CLOEXEC = 1;
     private static final int MFD_ALLOW_SEALING = 2;
+    private static final int MFD_EXEC = 0x10;
+    private static final int EINVAL = 22;
     private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int F_ADD_SEALS = 1033;
     private static final int F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8;
@@ -234,7 +236,12 @@ public final class NamespaceHelper {
         int fd;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
-            fd = (int) Native.MEMFD_CREATE.invokeExact(st, a.allocateFrom(RESOURCE), MFD_CLOEXEC | MFD_ALLOW_SEALING);
+            // MFD_EXEC: executable even where vm.memfd_noexec=1 makes memfds non-executable by default; a
+            // kernel before 6.3 rejects the flag (EINVAL), where memfds are always executable
+            fd = (int) Native.MEMFD_CREATE.invokeExact(st, a.allocateFrom(RESOURCE), MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_EXEC);
+            if (fd < 0 && (int) ERRNO.get(st, 0L) == EINVAL) {
+                fd = (int) Native.MEMFD_CREATE.invokeExact(st, a.allocateFrom(RESOURCE), MFD_CLOEXEC | MFD_ALLOW_SEALING);
+            }
             if (fd < 0) throw new Syscalls.ErrnoException("memfd_create", (int) ERRNO.get(st, 0L));
             try {
                 MemorySegment buf = a.allocate(content.length);
