@@ -28,6 +28,7 @@
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/filter.h>
+#include <linux/openat2.h>
 #include <linux/securebits.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -44,6 +45,7 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <dirent.h>
 #include <unistd.h>
 
@@ -161,9 +163,55 @@ static void remount_all_readonly(void) {
     fclose(f);
 }
 
-static void bind(const char *src, const char *dst, int readonly) {
-    if (mount(src, dst, NULL, MS_BIND | MS_REC, NULL) != 0) die("bind", dst);
-    if (remount(dst, readonly) != 0) die(readonly ? "remount read-only" : "remount read-write", dst);
+/*
+ * Opens `path` as an O_PATH descriptor refusing a symlink in any component: the daemon passes real paths, so a
+ * symlink found now was swapped in by the command of another sandbox (a root nested in a writable one), and
+ * following it could bind /etc read-write.
+ */
+static int open_no_symlinks(int dirfd, const char *path, int flags) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = (unsigned long long) (O_PATH | O_CLOEXEC | flags);
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    return (int) syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+}
+
+static int new_mount_api = 1; /* open_tree/mount_setattr/move_mount (Linux 5.12); else mount(2) by path */
+
+/*
+ * Binds the tree at `at` (an O_PATH descriptor) onto itself, read-only or read-write, without resolving a path
+ * again: a clone of the tree, its attributes set, moved onto exactly that dentry.
+ */
+static void bind_at(int at, const char *name, int readonly) {
+    if (new_mount_api) {
+        int tree = (int) syscall(SYS_open_tree, at, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE);
+        if (tree < 0 && errno == ENOSYS) {
+            new_mount_api = 0;
+        } else {
+            if (tree < 0) die("clone mount tree of", name);
+            struct mount_attr attr;
+            memset(&attr, 0, sizeof attr);
+            if (readonly) attr.attr_set = MOUNT_ATTR_RDONLY; else attr.attr_clr = MOUNT_ATTR_RDONLY;
+            /* read-only: the whole tree; read-write: the root's own mount only (submounts keep their flags) */
+            if (syscall(SYS_mount_setattr, tree, "", AT_EMPTY_PATH | (readonly ? AT_RECURSIVE : 0), &attr, sizeof attr) != 0)
+                die(readonly ? "make read-only" : "make read-write", name);
+            if (syscall(SYS_move_mount, tree, "", at, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) != 0)
+                die("move mount onto", name);
+            close(tree);
+            return;
+        }
+    }
+    char via[64];
+    snprintf(via, sizeof via, "/proc/self/fd/%d", at);
+    if (mount(via, via, NULL, MS_BIND | MS_REC, NULL) != 0) die("bind", name);
+    if (remount(name, readonly) != 0) die(readonly ? "remount read-only" : "remount read-write", name);
+}
+
+static void bind(const char *path, int readonly) {
+    int at = open_no_symlinks(AT_FDCWD, path, 0);
+    if (at < 0) die("open (no symlinks)", path);
+    bind_at(at, path, readonly);
+    close(at);
 }
 
 /* ---- missing protected names ------------------------------------------------------------------------- */
@@ -177,7 +225,7 @@ static void bind(const char *src, const char *dst, int readonly) {
 static int is_placeholder_mode(mode_t m) { return S_ISDIR(m) && (m & 07777) == PLACEHOLDER_MODE; }
 
 enum kind { SKIP, BIND_RO, PLACEHOLDER };
-struct protected_path { const char *path; enum kind kind; int fd; };
+struct protected_path { const char *path; const char *name; enum kind kind; int fd; int dirfd; };
 static struct protected_path protected_paths[MAX_PATHS];
 static int nprotected;
 
@@ -191,21 +239,33 @@ static void plan_protected(const char *path) {
     struct protected_path *pp = &protected_paths[nprotected++];
     pp->path = path;
     pp->fd = -1;
+    pp->kind = SKIP;
+    /* the root, opened without following any symlink, then the name beneath it: nothing re-resolved later */
+    char root[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path || (size_t) (slash - path) >= sizeof root) usage("--protect: not ROOT/NAME");
+    memcpy(root, path, (size_t) (slash - path));
+    root[slash - path] = '\0';
+    pp->name = slash + 1;
+    pp->dirfd = open_no_symlinks(AT_FDCWD, root, O_DIRECTORY);
+    if (pp->dirfd < 0) {
+        if (errno == ENOTDIR) return; /* a root that is a file has no top level */
+        die("open (no symlinks)", root);
+    }
     for (int attempt = 0; attempt < 8; attempt++) {
         struct stat st;
-        if (lstat(path, &st) != 0) {
-            if (errno == ENOTDIR) { pp->kind = SKIP; return; } /* a root that is a file has no top level */
+        if (fstatat(pp->dirfd, pp->name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             if (errno != ENOENT) die("stat", path);
-            if (mkdir(path, PLACEHOLDER_MODE) != 0 && errno != EEXIST) {
+            if (mkdirat(pp->dirfd, pp->name, PLACEHOLDER_MODE) != 0 && errno != EEXIST) {
                 /* what this user cannot create, the command (same user, less privilege) cannot either */
-                if (errno == EACCES || errno == EPERM || errno == EROFS) { pp->kind = SKIP; return; }
+                if (errno == EACCES || errno == EPERM || errno == EROFS) return;
                 die("create placeholder", path);
             }
             continue; /* look again: it may be ours, or another helper's */
         }
-        if (S_ISLNK(st.st_mode)) { pp->kind = SKIP; return; }
+        if (S_ISLNK(st.st_mode)) return;
         if (!is_placeholder_mode(st.st_mode)) { pp->kind = BIND_RO; return; }
-        int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int fd = openat(pp->dirfd, pp->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) {
             if (errno == ENOENT || errno == ELOOP || errno == ENOTDIR) continue;
             die("open", path);
@@ -213,7 +273,13 @@ static void plan_protected(const char *path) {
         if (flock(fd, LOCK_SH) != 0) die("lock", path);
         struct stat fst;
         if (fstat(fd, &fst) != 0) die("stat", path);
-        if (fst.st_nlink == 0 || !is_placeholder_mode(fst.st_mode)) { close(fd); continue; } /* just removed */
+        struct stat now;
+        if (fst.st_nlink == 0 || !is_placeholder_mode(fst.st_mode)
+                || fstatat(pp->dirfd, pp->name, &now, AT_SYMLINK_NOFOLLOW) != 0
+                || now.st_dev != fst.st_dev || now.st_ino != fst.st_ino) {
+            close(fd); /* removed (or moved away to be removed) by a janitor meanwhile */
+            continue;
+        }
         pp->kind = PLACEHOLDER;
         pp->fd = fd;
         return;
@@ -227,11 +293,11 @@ static void mount_protected(void) {
     for (int i = 0; i < nprotected; i++) {
         struct protected_path *pp = &protected_paths[i];
         if (pp->kind == BIND_RO) {
-            bind(pp->path, pp->path, 1);
+            bind(pp->path, 1);
         } else if (pp->kind == PLACEHOLDER) {
             /* The locked descriptor belongs to the daemon's mount namespace; mount on the same directory as
              * seen from this one, checked by inode, so a directory swapped in meanwhile is never the target. */
-            int here = open(pp->path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            int here = open_no_symlinks(AT_FDCWD, pp->path, O_DIRECTORY);
             struct stat a, b;
             if (here < 0 || fstat(here, &a) != 0 || fstat(pp->fd, &b) != 0) die("open placeholder", pp->path);
             if (a.st_dev != b.st_dev || a.st_ino != b.st_ino) {
@@ -240,11 +306,8 @@ static void mount_protected(void) {
             }
             /* The empty placeholder bound read-only onto itself: a bind costs next to nothing, where a tmpfs
              * per placeholder cost ~3 ms each at teardown (a superblock and its shrinker). */
-            char via[64];
-            snprintf(via, sizeof via, "/proc/self/fd/%d", here);
-            if (mount(via, via, NULL, MS_BIND, NULL) != 0) die("bind placeholder", pp->path);
+            bind_at(here, pp->path, 1);
             close(here);
-            if (remount(pp->path, 1) != 0) die("remount read-only", pp->path);
         }
     }
 }
@@ -259,13 +322,94 @@ static void remove_placeholders(void) {
         if (pp->kind != PLACEHOLDER) continue;
         if (flock(pp->fd, LOCK_EX | LOCK_NB) == 0) {
             struct stat a, b;
-            if (fstat(pp->fd, &a) == 0 && lstat(pp->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
-                    && is_placeholder_mode(b.st_mode)) {
-                rmdir(pp->path); /* fails harmlessly if someone put something in it */
+            if (fstat(pp->fd, &a) == 0 && fstatat(pp->dirfd, pp->name, &b, AT_SYMLINK_NOFOLLOW) == 0
+                    && a.st_dev == b.st_dev && a.st_ino == b.st_ino && is_placeholder_mode(b.st_mode)) {
+                /* Out of the way first (a rename is quick; the rmdir may take ms on this disk), so a helper
+                 * waiting for our lock finds the name free at once and makes its own. */
+                char gone[64];
+                snprintf(gone, sizeof gone, ".jcodex-placeholder-%ld-%d", (long) getpid(), i);
+                if (renameat(pp->dirfd, pp->name, pp->dirfd, gone) == 0) {
+                    flock(pp->fd, LOCK_UN);
+                    unlinkat(pp->dirfd, gone, AT_REMOVEDIR);
+                } else {
+                    unlinkat(pp->dirfd, pp->name, AT_REMOVEDIR); /* fails harmlessly if someone filled it */
+                }
             }
         }
         close(pp->fd);
     }
+}
+
+/*
+ * The janitor: a detached process (not a descendant of H, so the daemon's kill of H's tree spares it) that
+ * removes the placeholders once nothing of the sandbox can run any more. X tells it init's pid ("P pid"), H
+ * tells it when X exited normally ("C"); at EOF (H, X and init all gone) it waits for init to be fully dead
+ * (a pidfd turns readable only after the kernel has killed and reaped every process of init's namespace),
+ * then cleans. Without init's pid and without H's word it leaves the placeholders (the next helper there
+ * reuses and removes them): never removed while a sandboxed process might still run.
+ */
+static int janitor_fd = -1; /* write end, held by H and X */
+
+static void janitor(int rd) {
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null >= 0) { dup2(null, 0); dup2(null, 1); dup2(null, 2); } /* never hold the daemon's pipes */
+    char buf[512];
+    size_t n = 0;
+    for (;;) {
+        ssize_t r = read(rd, buf + n, sizeof buf - 1 - n);
+        if (r > 0) { n += (size_t) r; if (n >= sizeof buf - 1) break; continue; }
+        if (r < 0 && errno == EINTR) continue;
+        break;
+    }
+    buf[n] = '\0';
+    long init_pid = 0;
+    int clean = 0;
+    char *save = NULL;
+    for (char *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        if (l[0] == 'P') init_pid = atol(l + 1);
+        else if (l[0] == 'C') clean = 1;
+    }
+    if (init_pid > 0) {
+        int pfd = (int) syscall(SYS_pidfd_open, (pid_t) init_pid, 0);
+        if (pfd >= 0) {
+            struct pollfd p = {pfd, POLLIN, 0};
+            while (poll(&p, 1, -1) < 0 && errno == EINTR) {}
+        } else if (errno != ESRCH) {
+            _exit(0);
+        }
+        clean = 1; /* init, and with it every process of its namespace, is gone */
+    }
+    if (clean) {
+        /* A moment's grace: a command started meanwhile in the same root takes the placeholder over (its shared
+         * lock makes ours fail), so a burst of commands pays one mkdir and one rmdir, and no new helper waits on
+         * an rmdir in progress (1-3 ms each on this disk). */
+        struct timespec grace = {0, 100 * 1000 * 1000};
+        while (nanosleep(&grace, &grace) != 0 && errno == EINTR) {}
+        remove_placeholders();
+    }
+    _exit(0);
+}
+
+static void start_janitor(void) {
+    int placeholders = 0;
+    for (int i = 0; i < nprotected; i++) placeholders += protected_paths[i].kind == PLACEHOLDER;
+    if (placeholders == 0) return;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0) die("pipe", NULL);
+    pid_t j = fork();
+    if (j < 0) die("fork", NULL);
+    if (j == 0) {
+        close(p[1]);
+        if (fork() == 0) janitor(p[0]); /* the grandchild, re-parented away from H */
+        _exit(0);
+    }
+    close(p[0]);
+    /* not waited for here (on a loaded machine every scheduling round trip costs ms); a zombie until H exits */
+    janitor_fd = p[1];
+}
+
+static void tell_janitor(const char *msg) {
+    if (janitor_fd >= 0 && write(janitor_fd, msg, strlen(msg)) < 0) { /* the janitor is gone: nothing to do */ }
 }
 
 /* ---- /dev -------------------------------------------------------------------------------------------- */
@@ -399,6 +543,7 @@ static int status_code(int st) {
 
 /* PID 1 of the namespace: mounts /proc, starts the command, reaps everything, exits with the command. */
 static void init_main(const struct opts *o, int alive_fd) {
+    if (janitor_fd >= 0) close(janitor_fd); /* its EOF must not wait for init; the pidfd does */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) die("pdeathsig", NULL);
     struct pollfd p = {alive_fd, 0, 0};
     if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR))) _exit(125); /* H died before the prctl */
@@ -470,10 +615,10 @@ static void sandbox_main(const struct opts *o, pid_t h) {
 
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) die("make mounts private", NULL);
     remount_all_readonly();
-    for (int i = 0; i < o->nrw; i++) bind(o->rw[i], o->rw[i], 0);
+    for (int i = 0; i < o->nrw; i++) bind(o->rw[i], 0);
     mount_protected();
     for (int i = 0; i < o->nro; i++) {
-        if (access(o->ro[i], F_OK) == 0) bind(o->ro[i], o->ro[i], 1);
+        if (access(o->ro[i], F_OK) == 0) bind(o->ro[i], 1);
     }
     private_dev(o->shm);
 
@@ -487,6 +632,10 @@ static void sandbox_main(const struct opts *o, pid_t h) {
     }
     close(alive[0]);
     forward_to = init;
+    char msg[32];
+    snprintf(msg, sizeof msg, "P%ld\n", (long) init);
+    tell_janitor(msg);
+    if (janitor_fd >= 0) close(janitor_fd);
     if (o->landlock_fd >= 0) close(o->landlock_fd);
     int st = 0;
     while (waitpid(init, &st, 0) < 0) {
@@ -506,6 +655,7 @@ int main(int argc, char **argv) {
     if (o.parent > 0 && getppid() != o.parent) _exit(125); /* the daemon's thread is already gone */
 
     for (int i = 0; i < o.nprotect; i++) plan_protected(o.protect[i]);
+    start_janitor();
     install_forwarding();
     pid_t h = getpid();
     pid_t child = fork();
@@ -517,19 +667,8 @@ int main(int argc, char **argv) {
     while (waitpid(child, &st, 0) < 0) {
         if (errno != EINTR) die("wait", NULL);
     }
-    /* rmdir costs 1-3 ms on a journaled disk mounted with discard: a detached child removes the placeholders
-     * (holding the same locks), so the daemon sees the command's exit without waiting for that. */
-    int placeholders = 0;
-    for (int i = 0; i < nprotected; i++) placeholders += protected_paths[i].kind == PLACEHOLDER;
-    if (placeholders > 0) {
-        pid_t cleaner = fork();
-        if (cleaner == 0) {
-            int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-            if (null >= 0) { dup2(null, 0); dup2(null, 1); dup2(null, 2); } /* never hold the daemon's pipes */
-            remove_placeholders();
-            _exit(0);
-        }
-        if (cleaner < 0) remove_placeholders();
-    }
+    /* X exits normally only after init is reaped (or before it existed): the janitor may clean up now; the
+     * rmdir (1-3 ms on a journaled disk mounted with discard) happens off the command's exit path */
+    if (WIFEXITED(st)) tell_janitor("C\n");
     return status_code(st);
 }

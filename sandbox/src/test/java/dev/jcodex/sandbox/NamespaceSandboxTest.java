@@ -202,6 +202,24 @@ class NamespaceSandboxTest {
         assertTrue(p.waitFor(5, TimeUnit.SECONDS));
         awaitGone(m1);
         awaitGone(m2);
+        awaitRemoved(ws.resolve(".codex")); // the placeholders too: the janitor outlives the killed helper
+    }
+
+    @Test
+    void killingTheWholeTreeAsTheDaemonDoesLeavesNoPlaceholder() throws Exception {
+        String m = marker();
+        Process p = sandbox.start(new ProcessBuilder("bash", "-c", "sleep " + m), Run.workspaceOnly(false), ws);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!anyProcessWith(m) && System.nanoTime() < end) Thread.sleep(20);
+        assertTrue(Files.isDirectory(ws.resolve(".codex")), "a placeholder while the command runs");
+        // as ProcessTree/RunningExec do: every descendant and the root, SIGKILL
+        List<ProcessHandle> tree = p.descendants().toList();
+        p.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitGone(m);
+        awaitRemoved(ws.resolve(".codex"));
+        awaitRemoved(ws.resolve(".agents"));
+        awaitRemoved(ws.resolve(".git"));
     }
 
     @Test
