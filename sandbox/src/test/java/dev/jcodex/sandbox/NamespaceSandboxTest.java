@@ -116,6 +116,17 @@ class NamespaceSandboxTest {
     }
 
     @Test
+    void aWritableRootReplacedByASymlinkIsNotFollowed() throws IOException {
+        // a configured root inside cwd, which an earlier command replaced with a link to a directory outside
+        Files.createSymbolicLink(ws.resolve("build"), outside);
+        SandboxPolicy policy = SandboxPolicy.workspaceWrite(List.of(Path.of("build")), false, true, true);
+        assertTrue(policy.writableRoots(ws).stream().noneMatch(r -> r.root().startsWith(outside.toRealPath())),
+                policy.writableRoots(ws).toString());
+        run(policy, "echo x > build/planted; exit 0");
+        assertFalse(Files.exists(outside.resolve("planted")));
+    }
+
+    @Test
     void aWritableRootThatIsAFileWorks() throws IOException {
         Path file = Files.writeString(outside.resolve("log.txt"), "");
         Run r = run(Run.workspaceOnly(false, file), "echo line >> '" + file + "' && echo ok");
