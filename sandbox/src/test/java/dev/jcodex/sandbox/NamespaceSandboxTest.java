@@ -120,7 +120,8 @@ class NamespaceSandboxTest {
         // a configured root inside cwd, which an earlier command replaced with a link to a directory outside
         Files.createSymbolicLink(ws.resolve("build"), outside);
         SandboxPolicy policy = SandboxPolicy.workspaceWrite(List.of(Path.of("build")), false, true, true);
-        assertTrue(policy.writableRoots(ws).stream().noneMatch(r -> r.root().startsWith(outside.toRealPath())),
+        Path target = outside.toRealPath();
+        assertTrue(policy.writableRoots(ws).stream().noneMatch(r -> r.root().startsWith(target)),
                 policy.writableRoots(ws).toString());
         run(policy, "echo x > build/planted; exit 0");
         assertFalse(Files.exists(outside.resolve("planted")));
