@@ -16,6 +16,12 @@ export type ClientRequest =
   | AccountReadRequest
   | AccountLoginStartRequest
   | GetAuthStatusRequest
+  | AccountLogoutRequest
+  | AccountLoginCancelRequest
+  | AccountRateLimitsReadRequest
+  | ConfigRequirementsReadRequest
+  | PermissionProfileListRequest
+  | ModelProviderDefaultSetRequest
   | CommandExecRequest
   | CommandExecWriteRequest
   | CommandExecTerminateRequest
@@ -87,6 +93,9 @@ export type ReviewDelivery = 'inline' | 'detached';
  * via the `definition` "ServerNotification".
  */
 export type ServerNotification =
+  | AccountLoginCompletedNotification
+  | AccountRateLimitsUpdatedNotification
+  | AccountUpdatedNotification
   | CommandExecOutputDeltaNotification
   | ConfigWarningNotification
   | ErrorNotification
@@ -168,7 +177,9 @@ export type TurnStatus = 'inProgress' | 'completed' | 'interrupted' | 'failed';
 export type ServerRequest =
   | ItemCommandExecutionRequestApprovalRequest
   | ItemFileChangeRequestApprovalRequest
-  | McpServerElicitationRequestRequest;
+  | McpServerElicitationRequestRequest
+  | ItemToolRequestUserInputRequest
+  | ItemPermissionsRequestApprovalRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "Account".
@@ -198,11 +209,18 @@ export interface JcodexProtocol {
   ServerRequest?: ServerRequest;
   Account?: Account;
   AccountApiKey?: AccountApiKey;
+  AccountLoginCompletedNotification?: AccountLoginCompletedNotification1;
+  AccountRateLimitsUpdatedNotification?: AccountRateLimitsUpdatedNotification1;
+  AccountUpdatedNotification?: AccountUpdatedNotification1;
   AgentMessageDeltaNotification?: AgentMessageDeltaNotification;
   ApprovalDecisionResponse?: ApprovalDecisionResponse;
   AskForApproval?: AskForApproval;
+  CancelLoginAccountParams?: CancelLoginAccountParams;
+  CancelLoginAccountResponse?: CancelLoginAccountResponse;
   ClientInfo?: ClientInfo;
   CodexErrorInfo?: CodexErrorInfo;
+  CollaborationMode?: CollaborationMode;
+  CollaborationModeSettings?: CollaborationModeSettings;
   CommandAction?: CommandAction;
   CommandActionListFiles?: CommandActionListFiles;
   CommandActionRead?: CommandActionRead;
@@ -227,10 +245,13 @@ export interface JcodexProtocol {
   ConfigLayerSourceUser?: ConfigLayerSourceUser;
   ConfigReadParams?: ConfigReadParams;
   ConfigReadResponse?: ConfigReadResponse;
+  ConfigRequirementsReadParams?: ConfigRequirementsReadParams;
+  ConfigRequirementsReadResponse?: ConfigRequirementsReadResponse;
   ConfigValueWriteParams?: ConfigValueWriteParams;
   ConfigWarningNotification?: ConfigWarningNotification1;
   ConfigWriteResponse?: ConfigWriteResponse;
   ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
+  CreditsSnapshot?: CreditsSnapshot;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
@@ -253,6 +274,8 @@ export interface JcodexProtocol {
   FuzzyFileSearchResponse?: FuzzyFileSearchResponse;
   FuzzyFileSearchResponseMatch?: FuzzyFileSearchResponseMatch;
   GetAccountParams?: GetAccountParams;
+  GetAccountRateLimitsParams?: GetAccountRateLimitsParams;
+  GetAccountRateLimitsResponse?: GetAccountRateLimitsResponse;
   GetAccountResponse?: GetAccountResponse;
   GetAuthStatusParams?: GetAuthStatusParams;
   GetAuthStatusResponse?: GetAuthStatusResponse;
@@ -267,6 +290,7 @@ export interface JcodexProtocol {
   ListMcpServerStatusResponse?: ListMcpServerStatusResponse;
   LoginAccountParams?: LoginAccountParams;
   LoginAccountResponse?: LoginAccountResponse;
+  LogoutAccountParams?: LogoutAccountParams;
   McpAuthStatus?: McpAuthStatus;
   McpServerConnectionStatus?: McpServerConnectionStatus;
   McpServerElicitationRequestParams?: McpServerElicitationRequestParams;
@@ -282,11 +306,24 @@ export interface JcodexProtocol {
   ModelInfoReasoningEffortOption?: ModelInfoReasoningEffortOption;
   ModelListParams?: ModelListParams;
   ModelListResponse?: ModelListResponse;
+  ModelProviderDefaultSetParams?: ModelProviderDefaultSetParams;
   PatchChangeKind?: PatchChangeKind;
   PatchChangeKindAdd?: PatchChangeKindAdd;
   PatchChangeKindDelete?: PatchChangeKindDelete;
   PatchChangeKindUpdate?: PatchChangeKindUpdate;
+  PermissionProfileListParams?: PermissionProfileListParams;
+  PermissionProfileListResponse?: PermissionProfileListResponse;
+  PermissionProfileListResponsePermissionProfileSummary?: PermissionProfileListResponsePermissionProfileSummary;
+  PermissionsRequestApprovalParams?: PermissionsRequestApprovalParams;
+  PermissionsRequestApprovalParamsEntry?: PermissionsRequestApprovalParamsEntry;
+  PermissionsRequestApprovalParamsFileSystem?: PermissionsRequestApprovalParamsFileSystem;
+  PermissionsRequestApprovalParamsNetwork?: PermissionsRequestApprovalParamsNetwork;
+  PermissionsRequestApprovalParamsPath?: PermissionsRequestApprovalParamsPath;
+  PermissionsRequestApprovalParamsProfile?: PermissionsRequestApprovalParamsProfile;
+  PermissionsRequestApprovalResponse?: PermissionsRequestApprovalResponse;
   PlanStep?: PlanStep;
+  RateLimitSnapshot?: RateLimitSnapshot;
+  RateLimitWindow?: RateLimitWindow;
   ReasoningSummaryPartAddedNotification?: ReasoningSummaryPartAddedNotification;
   ReasoningSummaryTextDeltaNotification?: ReasoningSummaryTextDeltaNotification;
   ReasoningTextDeltaNotification?: ReasoningTextDeltaNotification;
@@ -354,6 +391,11 @@ export interface JcodexProtocol {
   ThreadUnarchivedNotification?: ThreadUnarchivedNotification1;
   ThreadUnsubscribeResponse?: ThreadUnsubscribeResponse;
   TokenUsageBreakdown?: TokenUsageBreakdown;
+  ToolRequestUserInputParams?: ToolRequestUserInputParams;
+  ToolRequestUserInputParamsOption?: ToolRequestUserInputParamsOption;
+  ToolRequestUserInputParamsQuestion?: ToolRequestUserInputParamsQuestion;
+  ToolRequestUserInputResponse?: ToolRequestUserInputResponse;
+  ToolRequestUserInputResponseAnswer?: ToolRequestUserInputResponseAnswer;
   Turn?: Turn;
   TurnCompletedNotification?: TurnCompletedNotification1;
   TurnDiffUpdatedNotification?: TurnDiffUpdatedNotification1;
@@ -386,7 +428,7 @@ export interface InitializeRequest {
  * via the `definition` "InitializeParams".
  */
 export interface InitializeParams {
-  clientInfo?: ClientInfo | null;
+  clientInfo: ClientInfo;
   capabilities?: InitializeCapabilities | null;
 }
 /**
@@ -394,9 +436,9 @@ export interface InitializeParams {
  * via the `definition` "ClientInfo".
  */
 export interface ClientInfo {
-  name?: string | null;
+  name: string;
   title?: string | null;
-  version?: string | null;
+  version: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -442,8 +484,8 @@ export interface TurnStartRequest {
  * via the `definition` "TurnStartParams".
  */
 export interface TurnStartParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
+  threadId: string;
+  input: UserInput[];
   cwd?: string | null;
   approvalPolicy?: AskForApproval | null;
   approvalsReviewer?: string | null;
@@ -455,6 +497,7 @@ export interface TurnStartParams {
   personality?: string | null;
   outputSchema?: unknown;
   clientUserMessageId?: string | null;
+  collaborationMode?: CollaborationMode | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -462,8 +505,8 @@ export interface TurnStartParams {
  */
 export interface UserInputText {
   type: 'text';
-  text?: string | null;
-  textElements?: UserInputTextElement[] | null;
+  text: string;
+  text_elements?: UserInputTextElement[] | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -496,7 +539,7 @@ export interface UserInputImage {
  */
 export interface UserInputLocalImage {
   type: 'localImage';
-  path?: string | null;
+  path: string;
   detail?: string | null;
 }
 /**
@@ -505,8 +548,8 @@ export interface UserInputLocalImage {
  */
 export interface UserInputSkill {
   type: 'skill';
-  name?: string | null;
-  path?: string | null;
+  name: string;
+  path: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -514,8 +557,8 @@ export interface UserInputSkill {
  */
 export interface UserInputMention {
   type: 'mention';
-  name?: string | null;
-  path?: string | null;
+  name: string;
+  path: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -551,6 +594,23 @@ export interface SandboxPolicyExternalSandbox {
   type: 'externalSandbox';
   networkAccess: string | null;
 }
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CollaborationMode".
+ */
+export interface CollaborationMode {
+  mode: string;
+  settings: CollaborationModeSettings | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CollaborationModeSettings".
+ */
+export interface CollaborationModeSettings {
+  model: string | null;
+  reasoning_effort: string | null;
+  developer_instructions: string | null;
+}
 export interface TurnInterruptRequest {
   id: string | number;
   method: 'turn/interrupt';
@@ -561,8 +621,8 @@ export interface TurnInterruptRequest {
  * via the `definition` "TurnInterruptParams".
  */
 export interface TurnInterruptParams {
-  threadId?: string | null;
-  turnId?: string | null;
+  threadId: string;
+  turnId: string;
 }
 export interface ConfigReadRequest {
   id: string | number;
@@ -587,9 +647,9 @@ export interface ConfigValueWriteRequest {
  * via the `definition` "ConfigValueWriteParams".
  */
 export interface ConfigValueWriteParams {
-  keyPath?: string | null;
+  keyPath: string;
   value?: unknown;
-  mergeStrategy?: MergeStrategy | null;
+  mergeStrategy: MergeStrategy;
   filePath?: string | null;
   expectedVersion?: string | null;
 }
@@ -603,7 +663,7 @@ export interface ConfigBatchWriteRequest {
  * via the `definition` "ConfigBatchWriteParams".
  */
 export interface ConfigBatchWriteParams {
-  edits?: ConfigEdit[] | null;
+  edits: ConfigEdit[];
   filePath?: string | null;
   expectedVersion?: string | null;
   reloadUserConfig?: boolean | null;
@@ -613,9 +673,9 @@ export interface ConfigBatchWriteParams {
  * via the `definition` "ConfigEdit".
  */
 export interface ConfigEdit {
-  keyPath: string | null;
+  keyPath: string;
   value: unknown;
-  mergeStrategy: MergeStrategy | null;
+  mergeStrategy: MergeStrategy;
 }
 export interface ModelListRequest {
   id: string | number;
@@ -654,7 +714,7 @@ export interface AccountLoginStartRequest {
  * via the `definition` "LoginAccountParams".
  */
 export interface LoginAccountParams {
-  type?: string | null;
+  type: string;
   apiKey?: string | null;
 }
 export interface GetAuthStatusRequest {
@@ -670,6 +730,77 @@ export interface GetAuthStatusParams {
   includeToken?: boolean | null;
   refreshToken?: boolean | null;
 }
+export interface AccountLogoutRequest {
+  id: string | number;
+  method: 'account/logout';
+  params: LogoutAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "LogoutAccountParams".
+ */
+export interface LogoutAccountParams {}
+export interface AccountLoginCancelRequest {
+  id: string | number;
+  method: 'account/login/cancel';
+  params: CancelLoginAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CancelLoginAccountParams".
+ */
+export interface CancelLoginAccountParams {
+  loginId: string;
+}
+export interface AccountRateLimitsReadRequest {
+  id: string | number;
+  method: 'account/rateLimits/read';
+  params: GetAccountRateLimitsParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountRateLimitsParams".
+ */
+export interface GetAccountRateLimitsParams {
+  excludeResetCreditDetails?: boolean | null;
+  supportsLunaReserve?: boolean | null;
+}
+export interface ConfigRequirementsReadRequest {
+  id: string | number;
+  method: 'configRequirements/read';
+  params: ConfigRequirementsReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigRequirementsReadParams".
+ */
+export interface ConfigRequirementsReadParams {}
+export interface PermissionProfileListRequest {
+  id: string | number;
+  method: 'permissionProfile/list';
+  params: PermissionProfileListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListParams".
+ */
+export interface PermissionProfileListParams {
+  cursor?: string | null;
+  cwd?: string | null;
+  limit?: number | null;
+}
+export interface ModelProviderDefaultSetRequest {
+  id: string | number;
+  method: 'modelProvider/default/set';
+  params: ModelProviderDefaultSetParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelProviderDefaultSetParams".
+ */
+export interface ModelProviderDefaultSetParams {
+  providerId: string;
+}
 export interface CommandExecRequest {
   id: string | number;
   method: 'command/exec';
@@ -680,7 +811,7 @@ export interface CommandExecRequest {
  * via the `definition` "CommandExecParams".
  */
 export interface CommandExecParams {
-  command?: string[] | null;
+  command: string[];
   processId?: string | null;
   tty?: boolean | null;
   streamStdin?: boolean | null;
@@ -714,7 +845,7 @@ export interface CommandExecWriteRequest {
  * via the `definition` "CommandExecWriteParams".
  */
 export interface CommandExecWriteParams {
-  processId?: string | null;
+  processId: string;
   deltaBase64?: string | null;
   closeStdin?: boolean | null;
 }
@@ -728,7 +859,7 @@ export interface CommandExecTerminateRequest {
  * via the `definition` "CommandExecTerminateParams".
  */
 export interface CommandExecTerminateParams {
-  processId?: string | null;
+  processId: string;
 }
 export interface CommandExecResizeRequest {
   id: string | number;
@@ -740,8 +871,8 @@ export interface CommandExecResizeRequest {
  * via the `definition` "CommandExecResizeParams".
  */
 export interface CommandExecResizeParams {
-  processId?: string | null;
-  size?: TerminalSize | null;
+  processId: string;
+  size: TerminalSize;
 }
 export interface FsReadFileRequest {
   id: string | number;
@@ -753,7 +884,7 @@ export interface FsReadFileRequest {
  * via the `definition` "FsPathParams".
  */
 export interface FsPathParams {
-  path?: string | null;
+  path: string;
 }
 export interface FsWriteFileRequest {
   id: string | number;
@@ -765,8 +896,8 @@ export interface FsWriteFileRequest {
  * via the `definition` "FsWriteFileParams".
  */
 export interface FsWriteFileParams {
-  path?: string | null;
-  dataBase64?: string | null;
+  path: string;
+  dataBase64: string;
 }
 export interface FsCreateDirectoryRequest {
   id: string | number;
@@ -778,7 +909,7 @@ export interface FsCreateDirectoryRequest {
  * via the `definition` "FsCreateDirectoryParams".
  */
 export interface FsCreateDirectoryParams {
-  path?: string | null;
+  path: string;
   recursive?: boolean | null;
 }
 export interface FsGetMetadataRequest {
@@ -801,7 +932,7 @@ export interface FsRemoveRequest {
  * via the `definition` "FsRemoveParams".
  */
 export interface FsRemoveParams {
-  path?: string | null;
+  path: string;
   recursive?: boolean | null;
   force?: boolean | null;
 }
@@ -815,8 +946,8 @@ export interface FsCopyRequest {
  * via the `definition` "FsCopyParams".
  */
 export interface FsCopyParams {
-  sourcePath?: string | null;
-  destinationPath?: string | null;
+  sourcePath: string;
+  destinationPath: string;
   recursive?: boolean | null;
 }
 export interface FsWatchRequest {
@@ -829,8 +960,8 @@ export interface FsWatchRequest {
  * via the `definition` "FsWatchParams".
  */
 export interface FsWatchParams {
-  watchId?: string | null;
-  path?: string | null;
+  watchId: string;
+  path: string;
 }
 export interface FsUnwatchRequest {
   id: string | number;
@@ -842,7 +973,7 @@ export interface FsUnwatchRequest {
  * via the `definition` "FsUnwatchParams".
  */
 export interface FsUnwatchParams {
-  watchId?: string | null;
+  watchId: string;
 }
 export interface FuzzyFileSearchRequest {
   id: string | number;
@@ -854,8 +985,8 @@ export interface FuzzyFileSearchRequest {
  * via the `definition` "FuzzyFileSearchParams".
  */
 export interface FuzzyFileSearchParams {
-  query?: string | null;
-  roots?: string[] | null;
+  query: string;
+  roots: string[];
   cancellationToken?: string | null;
 }
 export interface SkillsListRequest {
@@ -918,7 +1049,7 @@ export interface ThreadReadRequest {
  * via the `definition` "ThreadReadParams".
  */
 export interface ThreadReadParams {
-  threadId?: string | null;
+  threadId: string;
   includeTurns?: boolean | null;
 }
 export interface ThreadResumeRequest {
@@ -931,7 +1062,7 @@ export interface ThreadResumeRequest {
  * via the `definition` "ThreadResumeParams".
  */
 export interface ThreadResumeParams {
-  threadId?: string | null;
+  threadId: string;
   model?: string | null;
   modelProvider?: string | null;
   cwd?: string | null;
@@ -954,7 +1085,7 @@ export interface ThreadForkRequest {
  * via the `definition` "ThreadForkParams".
  */
 export interface ThreadForkParams {
-  threadId?: string | null;
+  threadId: string;
   model?: string | null;
   modelProvider?: string | null;
   cwd?: string | null;
@@ -978,7 +1109,7 @@ export interface ThreadArchiveRequest {
  * via the `definition` "ThreadIdParams".
  */
 export interface ThreadIdParams {
-  threadId?: string | null;
+  threadId: string;
 }
 export interface ThreadUnarchiveRequest {
   id: string | number;
@@ -995,8 +1126,8 @@ export interface ThreadNameSetRequest {
  * via the `definition` "ThreadSetNameParams".
  */
 export interface ThreadSetNameParams {
-  threadId?: string | null;
-  name?: string | null;
+  threadId: string;
+  name: string;
 }
 export interface ThreadLoadedListRequest {
   id: string | number;
@@ -1026,9 +1157,9 @@ export interface TurnSteerRequest {
  * via the `definition` "TurnSteerParams".
  */
 export interface TurnSteerParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
-  expectedTurnId?: string | null;
+  threadId: string;
+  input: UserInput[];
+  expectedTurnId: string;
 }
 export interface ReviewStartRequest {
   id: string | number;
@@ -1040,8 +1171,8 @@ export interface ReviewStartRequest {
  * via the `definition` "ReviewStartParams".
  */
 export interface ReviewStartParams {
-  threadId?: string | null;
-  target?: ReviewTarget | null;
+  threadId: string;
+  target: ReviewTarget;
   delivery?: ReviewDelivery | null;
 }
 /**
@@ -1057,7 +1188,7 @@ export interface ReviewTargetUncommittedChanges {
  */
 export interface ReviewTargetBaseBranch {
   type: 'baseBranch';
-  branch: string | null;
+  branch: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1065,7 +1196,7 @@ export interface ReviewTargetBaseBranch {
  */
 export interface ReviewTargetCommit {
   type: 'commit';
-  sha: string | null;
+  sha: string;
   title: string | null;
 }
 /**
@@ -1074,7 +1205,7 @@ export interface ReviewTargetCommit {
  */
 export interface ReviewTargetCustom {
   type: 'custom';
-  instructions: string | null;
+  instructions: string;
 }
 export interface ThreadShellCommandRequest {
   id: string | number;
@@ -1086,13 +1217,84 @@ export interface ThreadShellCommandRequest {
  * via the `definition` "ThreadShellCommandParams".
  */
 export interface ThreadShellCommandParams {
-  threadId?: string | null;
-  command?: string | null;
+  threadId: string;
+  command: string;
 }
 export interface ThreadCompactStartRequest {
   id: string | number;
   method: 'thread/compact/start';
   params: ThreadIdParams;
+}
+export interface AccountLoginCompletedNotification {
+  method: 'account/login/completed';
+  params: AccountLoginCompletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountLoginCompletedNotification".
+ */
+export interface AccountLoginCompletedNotification1 {
+  loginId: string | null;
+  success: boolean;
+  error: string | null;
+}
+export interface AccountRateLimitsUpdatedNotification {
+  method: 'account/rateLimits/updated';
+  params: AccountRateLimitsUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountRateLimitsUpdatedNotification".
+ */
+export interface AccountRateLimitsUpdatedNotification1 {
+  rateLimits: RateLimitSnapshot | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "RateLimitSnapshot".
+ */
+export interface RateLimitSnapshot {
+  limitId: string | null;
+  limitName: string | null;
+  normalModelSlug: string | null;
+  primary: RateLimitWindow | null;
+  secondary: RateLimitWindow | null;
+  credits: CreditsSnapshot | null;
+  individualLimit: unknown;
+  spendControlReached: boolean | null;
+  planType: string | null;
+  rateLimitReachedType: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "RateLimitWindow".
+ */
+export interface RateLimitWindow {
+  usedPercent: number;
+  windowDurationMins: number | null;
+  resetsAt: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CreditsSnapshot".
+ */
+export interface CreditsSnapshot {
+  hasCredits: boolean;
+  unlimited: boolean;
+  balance: string | null;
+}
+export interface AccountUpdatedNotification {
+  method: 'account/updated';
+  params: AccountUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountUpdatedNotification".
+ */
+export interface AccountUpdatedNotification1 {
+  authMode: string | null;
+  planType: string | null;
+  reason: string | null;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -1351,7 +1553,7 @@ export interface PatchChangeKindDelete {
  */
 export interface PatchChangeKindUpdate {
   type: 'update';
-  movePath: string | null;
+  move_path: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1861,7 +2063,103 @@ export interface McpServerElicitationRequestParams {
   requestedSchema?: unknown;
   url?: string | null;
   elicitationId?: string | null;
-  meta?: unknown;
+  _meta?: unknown;
+}
+export interface ItemToolRequestUserInputRequest {
+  id: string | number;
+  method: 'item/tool/requestUserInput';
+  params: ToolRequestUserInputParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParams".
+ */
+export interface ToolRequestUserInputParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  questions?: ToolRequestUserInputParamsQuestion[] | null;
+  isBlocking?: boolean;
+  autoResolutionMs?: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParamsQuestion".
+ */
+export interface ToolRequestUserInputParamsQuestion {
+  id: string | null;
+  header: string | null;
+  question: string | null;
+  isOther: boolean;
+  isSecret: boolean;
+  options: ToolRequestUserInputParamsOption[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParamsOption".
+ */
+export interface ToolRequestUserInputParamsOption {
+  label: string | null;
+  description: string | null;
+}
+export interface ItemPermissionsRequestApprovalRequest {
+  id: string | number;
+  method: 'item/permissions/requestApproval';
+  params: PermissionsRequestApprovalParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParams".
+ */
+export interface PermissionsRequestApprovalParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  environmentId?: string | null;
+  startedAtMs?: number;
+  cwd?: string | null;
+  reason?: string | null;
+  permissions?: PermissionsRequestApprovalParamsProfile | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsProfile".
+ */
+export interface PermissionsRequestApprovalParamsProfile {
+  network: PermissionsRequestApprovalParamsNetwork | null;
+  fileSystem: PermissionsRequestApprovalParamsFileSystem | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsNetwork".
+ */
+export interface PermissionsRequestApprovalParamsNetwork {
+  enabled: boolean | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsFileSystem".
+ */
+export interface PermissionsRequestApprovalParamsFileSystem {
+  read: string[] | null;
+  write: string[] | null;
+  entries: PermissionsRequestApprovalParamsEntry[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsEntry".
+ */
+export interface PermissionsRequestApprovalParamsEntry {
+  path: PermissionsRequestApprovalParamsPath | null;
+  access: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsPath".
+ */
+export interface PermissionsRequestApprovalParamsPath {
+  type: string | null;
+  path: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1876,6 +2174,13 @@ export interface AccountApiKey {
  */
 export interface ApprovalDecisionResponse {
   decision?: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CancelLoginAccountResponse".
+ */
+export interface CancelLoginAccountResponse {
+  status: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1950,6 +2255,14 @@ export interface ConfigReadResponse {
     [k: string]: ConfigLayerMetadata | undefined;
   } | null;
   layers: ConfigLayer[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigRequirementsReadResponse".
+ */
+export interface ConfigRequirementsReadResponse {
+  requirements: unknown;
+  supportsIndependentSpeedModes: boolean | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2030,10 +2343,24 @@ export interface FuzzyFileSearchResponse {
 export interface FuzzyFileSearchResponseMatch {
   root: string | null;
   path: string | null;
-  matchType: string | null;
-  fileName: string | null;
+  match_type: string | null;
+  file_name: string | null;
   score: number;
   indices: number[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountRateLimitsResponse".
+ */
+export interface GetAccountRateLimitsResponse {
+  rateLimits: RateLimitSnapshot | null;
+  rateLimitsByLimitId: {
+    [k: string]: RateLimitSnapshot | undefined;
+  } | null;
+  accountId: string | null;
+  ordinaryUsageAllowed: boolean | null;
+  rateLimitResetCredits: unknown;
+  rateLimitUpsell: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2041,6 +2368,7 @@ export interface FuzzyFileSearchResponseMatch {
  */
 export interface GetAccountResponse {
   account: Account | null;
+  userId: string | null;
   requiresOpenaiAuth: boolean;
 }
 /**
@@ -2102,7 +2430,7 @@ export interface LoginAccountResponse {
 export interface McpServerElicitationRequestResponse {
   action: string | null;
   content: unknown;
-  meta: unknown;
+  _meta: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2139,6 +2467,31 @@ export interface ModelListResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListResponse".
+ */
+export interface PermissionProfileListResponse {
+  data: PermissionProfileListResponsePermissionProfileSummary[] | null;
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListResponsePermissionProfileSummary".
+ */
+export interface PermissionProfileListResponsePermissionProfileSummary {
+  id: string | null;
+  description: string | null;
+  allowed: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalResponse".
+ */
+export interface PermissionsRequestApprovalResponse {
+  permissions: PermissionsRequestApprovalParamsProfile | null;
+  scope: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ReviewStartResponse".
  */
 export interface ReviewStartResponse {
@@ -2168,7 +2521,7 @@ export interface SkillsListResponseEntry {
 export interface SkillsListResponseSkill {
   name: string | null;
   description: string | null;
-  ui: {
+  interface: {
     [k: string]: unknown | undefined;
   } | null;
   path: string | null;
@@ -2239,6 +2592,22 @@ export interface ThreadUnsubscribeResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputResponse".
+ */
+export interface ToolRequestUserInputResponse {
+  answers: {
+    [k: string]: ToolRequestUserInputResponseAnswer | undefined;
+  } | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputResponseAnswer".
+ */
+export interface ToolRequestUserInputResponseAnswer {
+  answers: string[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "TurnStartResponse".
  */
 export interface TurnStartResponse {
@@ -2265,6 +2634,12 @@ export interface ResponsesByMethod {
   'account/read': GetAccountResponse;
   'account/login/start': LoginAccountResponse;
   'getAuthStatus': GetAuthStatusResponse;
+  'account/logout': EmptyResponse;
+  'account/login/cancel': CancelLoginAccountResponse;
+  'account/rateLimits/read': GetAccountRateLimitsResponse;
+  'configRequirements/read': ConfigRequirementsReadResponse;
+  'permissionProfile/list': PermissionProfileListResponse;
+  'modelProvider/default/set': ConfigWriteResponse;
   'command/exec': CommandExecResponse;
   'command/exec/write': EmptyResponse;
   'command/exec/terminate': EmptyResponse;
@@ -2297,4 +2672,6 @@ export interface ResponsesByMethod {
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
+  'item/tool/requestUserInput': ToolRequestUserInputResponse;
+  'item/permissions/requestApproval': PermissionsRequestApprovalResponse;
 }
