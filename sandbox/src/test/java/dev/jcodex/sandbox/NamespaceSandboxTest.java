@@ -163,9 +163,11 @@ class NamespaceSandboxTest {
         Path f = Files.writeString(ws.resolve("file"), "v");
         FileTime before = Files.getLastModifiedTime(f);
         String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
-        Run r = run(SandboxPolicy.readOnly(false), "chmod 777 file; touch -d 2001-01-01 file; exit 0");
+        Run r = run(SandboxPolicy.readOnly(false), "chmod 777 file; touch -d 2001-01-01 file;"
+                + " python3 -c 'import os; os.setxattr(\"file\", \"user.x\", b\"1\")' 2>&1 | tail -1; exit 0");
         assertEquals(perms, PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), r.err());
         assertEquals(before, Files.getLastModifiedTime(f));
+        assertTrue(r.out().contains("Read-only file system"), "setxattr: " + r.out());
     }
 
     // ---- issue item 6: /proc, /dev, capabilities ------------------------------------------------------------
