@@ -77,6 +77,22 @@ class SandboxLifetimeTest {
     }
 
     @Test
+    void theDaemonsNormalExitKillsEveryProcessOfItsCommands() throws Exception {
+        assumeTrue(Sandbox.system().mechanism() == Mechanism.NAMESPACES, Sandbox.system().describe());
+        String m1 = marker(), m2 = marker();
+        Daemon d = Daemon.start(null);
+        d.initialize();
+        d.request("command/exec", Map.of("command", List.of("bash", "-c", script(m1, m2)),
+                "cwd", d.work().toString(), "sandboxPolicy", WORKSPACE));
+        await(true, m1);
+        await(true, m2);
+        d.close(); // stdin closed: the daemon exits on its own
+        assertFalse(d.isAlive(), "the daemon did not exit");
+        await(false, m1);
+        await(false, m2);
+    }
+
+    @Test
     void turnInterruptKillsProcessesTheCommandDetached() throws Exception {
         assumeTrue(Sandbox.system().mechanism() == Mechanism.NAMESPACES, Sandbox.system().describe());
         String m1 = marker(), m2 = marker();
