@@ -21,7 +21,7 @@ public sealed interface SandboxPolicy {
 
     /**
      * Names that stay read-only at the top of every writable root, whether or not they exist: hooks, project
-     * config and agent skills live there (a new {@code .codex/config.toml} would configure the next thread).
+     * config and agent skills live there, and a trusted project's config decides the next thread's sandbox.
      */
     List<String> PROTECTED_NAMES = List.of(".git", ".codex", ".agents");
 
@@ -176,6 +176,27 @@ public sealed interface SandboxPolicy {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The roots that may be projects, whose missing protected names must stay missing: cwd and the configured
+     * roots (real paths), not /tmp or $TMPDIR unless one of them is cwd. Empty unless workspace-write.
+     */
+    default Set<Path> projectRoots(Path cwd) {
+        if (!(this instanceof WorkspaceWrite w)) return Set.of();
+        Path base = cwd.toAbsolutePath().normalize();
+        Set<Path> out = new LinkedHashSet<>();
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(base);
+        for (Path p : w.writableRoots()) candidates.add(base.resolve(p));
+        for (Path p : candidates) {
+            try {
+                out.add(p.toRealPath());
+            } catch (IOException missing) {
+                // not a root either (see writableRoots)
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** A directory tree commands may write, minus read-only subtrees inside it. All paths are real paths. */
