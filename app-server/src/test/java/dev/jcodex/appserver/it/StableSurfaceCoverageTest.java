@@ -75,6 +75,40 @@ class StableSurfaceCoverageTest {
         assertTrue(stale.isEmpty(), "coverage-exclusions.txt lists methods it must not:\n  " + String.join("\n  ", stale));
     }
 
+    /**
+     * The tier C methods jcodex answers with a result (not -32600) carry every field the reference's response
+     * schema requires. jcodex's result records are named as the wire's, so the schema file is found by that name.
+     */
+    @Test
+    void tierCResultsCarryEveryFieldTheReferenceRequires() throws Exception {
+        Path v2 = exportReferenceSchema().resolve("v2");
+        var client = new dev.jcodex.appserver.exec.InProcessClient(
+                new AppServer(new ConfigLoader(Files.createDirectories(tmp.resolve("home2")), List.of(), null)));
+        client.call("initialize", Map.of("clientInfo", Map.of("name", "t", "version", "1")));
+        client.notify("initialized");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (TierCMethodsTest.Case c : TierCMethodsTest.CASES) {
+            if (c.answer() == null) continue;
+            RequestMethod<?, ?> m = ClientRequests.TIER_C.stream().filter(r -> r.name().equals(c.method())).findFirst().orElseThrow();
+            Path file = v2.resolve(m.result().getSimpleName() + ".json");
+            if (!Files.exists(file)) {
+                wrong.add(c.method() + ": the reference has no response type named " + m.result().getSimpleName());
+                continue;
+            }
+            JsonNode answer = client.call(c.method(), JSON.readTree(c.params()));
+            for (JsonNode req : JSON.readTree(file.toFile()).path("required")) {
+                if (!answer.has(req.asText()) || answer.get(req.asText()).isNull()) {
+                    wrong.add(c.method() + ": lacks required `" + req.asText() + "`");
+                }
+            }
+            checked++;
+        }
+        client.close();
+        assertTrue(checked > 0, "no tier C result checked");
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     /** The reference's stable schema, exported by the binary itself into a temp dir. */
     private Path exportReferenceSchema() throws Exception {
         Path script = repoRoot().resolve("scripts/reference-codex");
