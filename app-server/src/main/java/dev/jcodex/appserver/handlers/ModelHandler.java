@@ -23,7 +23,7 @@ public final class ModelHandler {
     public void register(Dispatcher d) { d.onAsync(ClientRequests.MODEL_LIST, this::list); }
 
     ModelListResponse list(JsonRpcConnection conn, ModelListParams p) {
-        Config c = loader.load(null);
+        Config c = loader.inspect(null); // listing models sends nothing anywhere; Codex answers it on a broken config too
         ModelProviderInfo provider = c.provider(p.modelProvider() != null ? p.modelProvider() : c.modelProviderId());
         String configured = c.model();
         List<ModelInfo> all = new ArrayList<>();
