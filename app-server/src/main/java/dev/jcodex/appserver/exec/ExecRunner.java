@@ -58,18 +58,18 @@ public final class ExecRunner {
     private int runTurn() {
         Path cwd = (o.cd() == null ? Path.of("") : o.cd()).toAbsolutePath().normalize();
         if (!Files.isDirectory(cwd)) throw new ExecFailure("working directory does not exist: " + cwd);
-        if (!o.skipGitRepoCheck() && !insideGitRepo(cwd)) {
-            throw new ExecFailure("Not inside a trusted directory and --skip-git-repo-check was not specified.");
-        }
-        String prompt = Prompt.read(o.prompt());
-        JsonNode schema = o.outputSchema() == null ? null : readSchema(o.outputSchema());
-
         ConfigLoader loader = new ConfigLoader(CodexHome.resolve(), o.configOverrides(), o.profile()).strict(o.strictConfig());
         // Before anything is sent: a config that was not understood stops exec (exit 1, file:line:col on stderr);
         // its warnings go to stderr in every output mode (stdout carries only events).
         Config config = loader.inspect(cwd, null);
         if (!config.errors().isEmpty()) throw new ExecFailure(new ConfigException(config.errors()).render(), true);
         for (ConfigWarning w : config.configWarnings()) System.err.println("warning: " + w.summary());
+        if (!o.skipGitRepoCheck() && !insideGitRepo(cwd)) {
+            throw new ExecFailure("Not inside a trusted directory and --skip-git-repo-check was not specified.");
+        }
+        String prompt = Prompt.read(o.prompt());
+        JsonNode schema = o.outputSchema() == null ? null : readSchema(o.outputSchema());
+
         AppServer server = new AppServer(loader);
         HumanTranscript human = o.json() ? null : new HumanTranscript(System.err);
         ExecEvents events = new ExecEvents();

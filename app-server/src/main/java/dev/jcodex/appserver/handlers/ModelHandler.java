@@ -23,11 +23,14 @@ public final class ModelHandler {
     public void register(Dispatcher d) { d.onAsync(ClientRequests.MODEL_LIST, this::list); }
 
     ModelListResponse list(JsonRpcConnection conn, ModelListParams p) {
-        Config c = loader.inspect(null); // listing models sends nothing anywhere; Codex answers it on a broken config too
-        ModelProviderInfo provider = c.provider(p.modelProvider() != null ? p.modelProvider() : c.modelProviderId());
-        String configured = c.model();
+        // Codex answers model/list on a config that cannot be used; so does jcodex, from the bundled catalog only:
+        // asking a provider for its models would contact one the config may not name (the default, openai).
+        Config c = loader.inspect(null);
+        boolean usable = c.errors().isEmpty();
+        ModelProviderInfo provider = usable ? c.provider(p.modelProvider() != null ? p.modelProvider() : c.modelProviderId()) : null;
+        String configured = usable ? c.model() : null;
         List<ModelInfo> all = new ArrayList<>();
-        for (ModelCatalog.Entry e : ModelCatalog.forProvider(provider, configured)) {
+        for (ModelCatalog.Entry e : usable ? ModelCatalog.forProvider(provider, configured) : ModelCatalog.bundled()) {
             if (e.hidden() && !Boolean.TRUE.equals(p.includeHidden())) continue;
             List<ModelInfo.ReasoningEffortOption> efforts = new ArrayList<>();
             for (String eff : e.efforts()) efforts.add(new ModelInfo.ReasoningEffortOption(eff, ModelCatalog.effortDescription(eff)));

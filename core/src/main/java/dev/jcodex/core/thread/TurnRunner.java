@@ -255,15 +255,15 @@ public final class TurnRunner implements Runnable {
                     settings.reasoningEffort(), settings.reasoningSummary(), outputSchema, thread.id(), thread.id(),
                     turnId, thread.originator());
             try {
-                model.stream(req, attempt::on, cancellation);
+                model.stream(req, RetryNotices.forwarding(attempt::on, thread, turnId), cancellation);
             } catch (ModelError e) {
                 attempt.closeOpen();
                 int max = thread.config().provider(settings.modelProvider()).streamMaxRetries();
                 if (e.isStreamDisconnect() && !cancellation.isCancelled() && streamRetries < max) {
                     streamRetries++;
-                    thread.emit(new Event.Error(thread.id(), turnId, new TurnFailure(
-                            "Reconnecting... " + streamRetries + "/" + max, e.kind(), e.httpStatus(), e.details()), true));
-                    Thread.sleep(dev.jcodex.core.model.ResponsesClient.backoffMs(streamRetries));
+                    long delay = dev.jcodex.core.model.ResponsesClient.backoffMs(streamRetries);
+                    RetryNotices.announce(thread, turnId, streamRetries, max, delay, e);
+                    if (!cancellation.sleep(delay)) throw new InterruptedException("interrupted");
                     continue;
                 }
                 throw e;
