@@ -62,12 +62,15 @@ final class AppServerCommand implements Callable<Integer> {
             return 2;
         }
         ConfigLoader loader = new ConfigLoader(home, parent.overrides, parent.profile).strict(parent.strictConfig);
-        // As Codex: a config that cannot be used is logged here and refused by thread/start (the daemon serves,
-        // so an IDE can show why); with --strict-config the daemon does not start at all.
-        Config config = loader.inspect(null);
-        if (!config.errors().isEmpty()) {
-            System.err.println(new ConfigException(config.errors()).render());
-            if (parent.strictConfig) return 1;
+        // As Codex: a config that cannot be used is reported to each client after initialize (configWarning) and
+        // refused by thread/start, the daemon serving so an IDE can show why; with --strict-config the daemon
+        // does not start at all. (Checked here only then: the cold start stays one config read.)
+        if (parent.strictConfig) {
+            Config config = loader.inspect(null);
+            if (!config.errors().isEmpty()) {
+                System.err.println(new ConfigException(config.errors()).render());
+                return 1;
+            }
         }
         AppServer server = new AppServer(loader);
         if (address instanceof ListenAddress.Stdio) {

@@ -8,6 +8,7 @@ import dev.jcodex.appserver.rpc.ProtocolJson;
 import dev.jcodex.appserver.rpc.RpcException;
 import dev.jcodex.core.config.Config;
 import dev.jcodex.core.config.ConfigError;
+import dev.jcodex.core.config.ConfigException;
 import dev.jcodex.core.config.ConfigLoader;
 import dev.jcodex.core.config.ConfigLocation;
 import dev.jcodex.core.config.ConfigTree;
@@ -53,6 +54,7 @@ public final class ConfigHandler {
      */
     public void sendWarnings(JsonRpcConnection conn) {
         Config c = loader.inspect(null);
+        if (!c.errors().isEmpty()) System.err.println("jcodex: " + new ConfigException(c.errors()).render());
         for (ConfigError e : c.errors()) {
             ConfigLocation at = e.where();
             conn.sendNotification("configWarning", new ConfigWarningNotification(

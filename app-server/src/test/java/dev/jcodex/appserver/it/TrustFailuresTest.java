@@ -103,7 +103,10 @@ class TrustFailuresTest {
                 JsonNode warn = d.awaitNotification("configWarning").path("params");
                 assertTrue(warn.path("summary").asText().contains(d.home().resolve("config.toml")
                         + ":1:1: `modle` is ignored; did you mean `model`?"), warn.toString());
-                d.startThread();
+                String threadId = d.startThread();
+                JsonNode threadWarn = d.awaitNotification("warning").path("params");
+                assertEquals(threadId, threadWarn.path("threadId").asText());
+                assertTrue(threadWarn.path("message").asText().contains("`modle` is ignored"), threadWarn.toString());
             }
             try (Daemon d = Daemon.start(cfg, Map.of(), List.of("--strict-config"))) {
                 assertTrue(d.process().waitFor(20, TimeUnit.SECONDS), "the daemon started on a config it does not understand");
