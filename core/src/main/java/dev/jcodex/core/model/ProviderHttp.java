@@ -62,8 +62,6 @@ final class ProviderHttp {
                 }
                 retries++;
                 long delay = e.retryAfterMs() > 0 ? e.retryAfterMs() : ResponsesClient.backoffMs(retries);
-                System.err.println("jcodex: model request to `" + provider.id() + "` failed (" + e.getMessage()
-                        + "), retry " + retries + "/" + provider.requestMaxRetries() + " in " + delay + " ms");
                 sink.retrying(new ModelStream.Retry(retries, provider.requestMaxRetries(), delay, e));
                 if (!cancel.sleep(delay)) throw new ModelError("other", "request cancelled", null, false, null);
             }
@@ -171,10 +169,10 @@ final class ProviderHttp {
             throw new ModelError("other", "request cancelled", null, false, null);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause();
-            throw new ModelError("httpConnectionFailed", sendFailure(provider, uri, c), null, true, String.valueOf(c));
+            throw new ModelError("httpConnectionFailed", sendFailure(provider, uri, c), null, true, null);
         } catch (Exception e) {
             if (e instanceof InterruptedException ie) throw ie;
-            throw new ModelError("httpConnectionFailed", sendFailure(provider, uri, e), null, true, String.valueOf(e));
+            throw new ModelError("httpConnectionFailed", sendFailure(provider, uri, e), null, true, null);
         }
         if (resp.statusCode() / 100 != 2) {
             String text;
