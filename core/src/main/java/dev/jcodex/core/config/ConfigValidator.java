@@ -63,6 +63,16 @@ final class ConfigValidator {
         v.strings("project_root_markers");
         v.bool("sandbox_workspace_write.network_access");
         v.strings("sandbox_workspace_write.writable_roots");
+        // an unknown value here would otherwise read as the more permissive one (save the prompts; trust nothing
+        // is the safe side, but a typo in "trusted" must say so rather than silently skip the project config)
+        v.oneOf("history.persistence", Set.of("save-all", "none"), false);
+        if (tree.get("projects") instanceof Map<?, ?> projects) {
+            for (Object dir : projects.keySet()) {
+                if (ConfigTree.get(tree, "projects." + TomlEditor.key(dir.toString())) instanceof Map) {
+                    v.oneOf("projects." + TomlEditor.key(dir.toString()) + ".trust_level", Set.of("trusted", "untrusted"), false);
+                }
+            }
+        }
         v.bool("hide_agent_reasoning");
         v.bool("show_raw_agent_reasoning");
         if (tree.get("model_providers") instanceof Map<?, ?> providers) {

@@ -72,6 +72,20 @@ class ConfigTrustTest {
     }
 
     @Test
+    void otherEnumKeysWhoseDefaultIsLooserAreRefusedToo() throws Exception {
+        ConfigException h = assertThrows(ConfigException.class,
+                () -> loader("[history]\npersistence = \"nothing\"\n").load(Map.of()));
+        assertTrue(h.getMessage().contains(userFile() + ":2:1: invalid value for `history.persistence`: expected one of none, "
+                + "save-all; found \"nothing\""), h.getMessage());
+        ConfigException t = assertThrows(ConfigException.class,
+                () -> loader("[projects.\"/src/x\"]\ntrust_level = \"trustd\"\n").load(Map.of()));
+        assertTrue(t.getMessage().contains("`projects.\"/src/x\".trust_level`: expected one of trusted, untrusted"), t.getMessage());
+        assertThrows(ConfigException.class, () -> loader("model_verbosity = \"loud\"\n").load(Map.of()));
+        assertThrows(ConfigException.class, () -> loader("model_reasoning_summary = \"loud\"\n").load(Map.of()));
+        assertThrows(ConfigException.class, () -> loader("[model_providers.x]\nwire_api = \"grpc\"\n").load(Map.of()));
+    }
+
+    @Test
     void legacyApprovalNamesMapToUntrustedNeverToALooserPolicy() throws Exception {
         for (String legacy : List.of("unless-allow-listed", "suggest", "auto-edit")) {
             Config c = loader("approval_policy = \"" + legacy + "\"\n").load(Map.of());
