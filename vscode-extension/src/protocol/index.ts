@@ -388,7 +388,7 @@ export interface InitializeRequest {
  * via the `definition` "InitializeParams".
  */
 export interface InitializeParams {
-  clientInfo?: ClientInfo | null;
+  clientInfo: ClientInfo;
   capabilities?: InitializeCapabilities | null;
 }
 /**
@@ -396,9 +396,9 @@ export interface InitializeParams {
  * via the `definition` "ClientInfo".
  */
 export interface ClientInfo {
-  name?: string | null;
+  name: string;
   title?: string | null;
-  version?: string | null;
+  version: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -444,8 +444,8 @@ export interface TurnStartRequest {
  * via the `definition` "TurnStartParams".
  */
 export interface TurnStartParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
+  threadId: string;
+  input: UserInput[];
   cwd?: string | null;
   approvalPolicy?: AskForApproval | null;
   approvalsReviewer?: string | null;
@@ -464,8 +464,8 @@ export interface TurnStartParams {
  */
 export interface UserInputText {
   type: 'text';
-  text?: string | null;
-  textElements?: UserInputTextElement[] | null;
+  text: string;
+  text_elements?: UserInputTextElement[] | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -498,7 +498,7 @@ export interface UserInputImage {
  */
 export interface UserInputLocalImage {
   type: 'localImage';
-  path?: string | null;
+  path: string;
   detail?: string | null;
 }
 /**
@@ -507,8 +507,8 @@ export interface UserInputLocalImage {
  */
 export interface UserInputSkill {
   type: 'skill';
-  name?: string | null;
-  path?: string | null;
+  name: string;
+  path: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -516,8 +516,8 @@ export interface UserInputSkill {
  */
 export interface UserInputMention {
   type: 'mention';
-  name?: string | null;
-  path?: string | null;
+  name: string;
+  path: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -563,8 +563,8 @@ export interface TurnInterruptRequest {
  * via the `definition` "TurnInterruptParams".
  */
 export interface TurnInterruptParams {
-  threadId?: string | null;
-  turnId?: string | null;
+  threadId: string;
+  turnId: string;
 }
 export interface ConfigReadRequest {
   id: string | number;
@@ -589,9 +589,9 @@ export interface ConfigValueWriteRequest {
  * via the `definition` "ConfigValueWriteParams".
  */
 export interface ConfigValueWriteParams {
-  keyPath?: string | null;
+  keyPath: string;
   value?: unknown;
-  mergeStrategy?: MergeStrategy | null;
+  mergeStrategy: MergeStrategy;
   filePath?: string | null;
   expectedVersion?: string | null;
 }
@@ -605,7 +605,7 @@ export interface ConfigBatchWriteRequest {
  * via the `definition` "ConfigBatchWriteParams".
  */
 export interface ConfigBatchWriteParams {
-  edits?: ConfigEdit[] | null;
+  edits: ConfigEdit[];
   filePath?: string | null;
   expectedVersion?: string | null;
   reloadUserConfig?: boolean | null;
@@ -615,9 +615,9 @@ export interface ConfigBatchWriteParams {
  * via the `definition` "ConfigEdit".
  */
 export interface ConfigEdit {
-  keyPath: string | null;
+  keyPath: string;
   value: unknown;
-  mergeStrategy: MergeStrategy | null;
+  mergeStrategy: MergeStrategy;
 }
 export interface ModelListRequest {
   id: string | number;
@@ -656,7 +656,7 @@ export interface AccountLoginStartRequest {
  * via the `definition` "LoginAccountParams".
  */
 export interface LoginAccountParams {
-  type?: string | null;
+  type: string;
   apiKey?: string | null;
 }
 export interface GetAuthStatusRequest {
@@ -682,7 +682,7 @@ export interface CommandExecRequest {
  * via the `definition` "CommandExecParams".
  */
 export interface CommandExecParams {
-  command?: string[] | null;
+  command: string[];
   processId?: string | null;
   tty?: boolean | null;
   streamStdin?: boolean | null;
@@ -716,7 +716,7 @@ export interface CommandExecWriteRequest {
  * via the `definition` "CommandExecWriteParams".
  */
 export interface CommandExecWriteParams {
-  processId?: string | null;
+  processId: string;
   deltaBase64?: string | null;
   closeStdin?: boolean | null;
 }
@@ -730,7 +730,7 @@ export interface CommandExecTerminateRequest {
  * via the `definition` "CommandExecTerminateParams".
  */
 export interface CommandExecTerminateParams {
-  processId?: string | null;
+  processId: string;
 }
 export interface CommandExecResizeRequest {
   id: string | number;
@@ -742,8 +742,8 @@ export interface CommandExecResizeRequest {
  * via the `definition` "CommandExecResizeParams".
  */
 export interface CommandExecResizeParams {
-  processId?: string | null;
-  size?: TerminalSize | null;
+  processId: string;
+  size: TerminalSize;
 }
 export interface FsReadFileRequest {
   id: string | number;
@@ -755,7 +755,7 @@ export interface FsReadFileRequest {
  * via the `definition` "FsPathParams".
  */
 export interface FsPathParams {
-  path?: string | null;
+  path: string;
 }
 export interface FsWriteFileRequest {
   id: string | number;
@@ -767,8 +767,8 @@ export interface FsWriteFileRequest {
  * via the `definition` "FsWriteFileParams".
  */
 export interface FsWriteFileParams {
-  path?: string | null;
-  dataBase64?: string | null;
+  path: string;
+  dataBase64: string;
 }
 export interface FsCreateDirectoryRequest {
   id: string | number;
@@ -780,7 +780,7 @@ export interface FsCreateDirectoryRequest {
  * via the `definition` "FsCreateDirectoryParams".
  */
 export interface FsCreateDirectoryParams {
-  path?: string | null;
+  path: string;
   recursive?: boolean | null;
 }
 export interface FsGetMetadataRequest {
@@ -803,7 +803,7 @@ export interface FsRemoveRequest {
  * via the `definition` "FsRemoveParams".
  */
 export interface FsRemoveParams {
-  path?: string | null;
+  path: string;
   recursive?: boolean | null;
   force?: boolean | null;
 }
@@ -817,8 +817,8 @@ export interface FsCopyRequest {
  * via the `definition` "FsCopyParams".
  */
 export interface FsCopyParams {
-  sourcePath?: string | null;
-  destinationPath?: string | null;
+  sourcePath: string;
+  destinationPath: string;
   recursive?: boolean | null;
 }
 export interface FsWatchRequest {
@@ -831,8 +831,8 @@ export interface FsWatchRequest {
  * via the `definition` "FsWatchParams".
  */
 export interface FsWatchParams {
-  watchId?: string | null;
-  path?: string | null;
+  watchId: string;
+  path: string;
 }
 export interface FsUnwatchRequest {
   id: string | number;
@@ -844,7 +844,7 @@ export interface FsUnwatchRequest {
  * via the `definition` "FsUnwatchParams".
  */
 export interface FsUnwatchParams {
-  watchId?: string | null;
+  watchId: string;
 }
 export interface FuzzyFileSearchRequest {
   id: string | number;
@@ -856,8 +856,8 @@ export interface FuzzyFileSearchRequest {
  * via the `definition` "FuzzyFileSearchParams".
  */
 export interface FuzzyFileSearchParams {
-  query?: string | null;
-  roots?: string[] | null;
+  query: string;
+  roots: string[];
   cancellationToken?: string | null;
 }
 export interface SkillsListRequest {
@@ -920,7 +920,7 @@ export interface ThreadReadRequest {
  * via the `definition` "ThreadReadParams".
  */
 export interface ThreadReadParams {
-  threadId?: string | null;
+  threadId: string;
   includeTurns?: boolean | null;
 }
 export interface ThreadResumeRequest {
@@ -933,7 +933,7 @@ export interface ThreadResumeRequest {
  * via the `definition` "ThreadResumeParams".
  */
 export interface ThreadResumeParams {
-  threadId?: string | null;
+  threadId: string;
   model?: string | null;
   modelProvider?: string | null;
   cwd?: string | null;
@@ -956,7 +956,7 @@ export interface ThreadForkRequest {
  * via the `definition` "ThreadForkParams".
  */
 export interface ThreadForkParams {
-  threadId?: string | null;
+  threadId: string;
   model?: string | null;
   modelProvider?: string | null;
   cwd?: string | null;
@@ -980,7 +980,7 @@ export interface ThreadArchiveRequest {
  * via the `definition` "ThreadIdParams".
  */
 export interface ThreadIdParams {
-  threadId?: string | null;
+  threadId: string;
 }
 export interface ThreadUnarchiveRequest {
   id: string | number;
@@ -997,8 +997,8 @@ export interface ThreadNameSetRequest {
  * via the `definition` "ThreadSetNameParams".
  */
 export interface ThreadSetNameParams {
-  threadId?: string | null;
-  name?: string | null;
+  threadId: string;
+  name: string;
 }
 export interface ThreadLoadedListRequest {
   id: string | number;
@@ -1028,9 +1028,9 @@ export interface TurnSteerRequest {
  * via the `definition` "TurnSteerParams".
  */
 export interface TurnSteerParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
-  expectedTurnId?: string | null;
+  threadId: string;
+  input: UserInput[];
+  expectedTurnId: string;
 }
 export interface ReviewStartRequest {
   id: string | number;
@@ -1042,8 +1042,8 @@ export interface ReviewStartRequest {
  * via the `definition` "ReviewStartParams".
  */
 export interface ReviewStartParams {
-  threadId?: string | null;
-  target?: ReviewTarget | null;
+  threadId: string;
+  target: ReviewTarget;
   delivery?: ReviewDelivery | null;
 }
 /**
@@ -1059,7 +1059,7 @@ export interface ReviewTargetUncommittedChanges {
  */
 export interface ReviewTargetBaseBranch {
   type: 'baseBranch';
-  branch: string | null;
+  branch: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1067,7 +1067,7 @@ export interface ReviewTargetBaseBranch {
  */
 export interface ReviewTargetCommit {
   type: 'commit';
-  sha: string | null;
+  sha: string;
   title: string | null;
 }
 /**
@@ -1076,7 +1076,7 @@ export interface ReviewTargetCommit {
  */
 export interface ReviewTargetCustom {
   type: 'custom';
-  instructions: string | null;
+  instructions: string;
 }
 export interface ThreadShellCommandRequest {
   id: string | number;
@@ -1088,8 +1088,8 @@ export interface ThreadShellCommandRequest {
  * via the `definition` "ThreadShellCommandParams".
  */
 export interface ThreadShellCommandParams {
-  threadId?: string | null;
-  command?: string | null;
+  threadId: string;
+  command: string;
 }
 export interface ThreadCompactStartRequest {
   id: string | number;
@@ -1370,7 +1370,7 @@ export interface PatchChangeKindDelete {
  */
 export interface PatchChangeKindUpdate {
   type: 'update';
-  movePath: string | null;
+  move_path: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1880,7 +1880,7 @@ export interface McpServerElicitationRequestParams {
   requestedSchema?: unknown;
   url?: string | null;
   elicitationId?: string | null;
-  meta?: unknown;
+  _meta?: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2049,8 +2049,8 @@ export interface FuzzyFileSearchResponse {
 export interface FuzzyFileSearchResponseMatch {
   root: string | null;
   path: string | null;
-  matchType: string | null;
-  fileName: string | null;
+  match_type: string | null;
+  file_name: string | null;
   score: number;
   indices: number[] | null;
 }
@@ -2121,7 +2121,7 @@ export interface LoginAccountResponse {
 export interface McpServerElicitationRequestResponse {
   action: string | null;
   content: unknown;
-  meta: unknown;
+  _meta: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2187,7 +2187,7 @@ export interface SkillsListResponseEntry {
 export interface SkillsListResponseSkill {
   name: string | null;
   description: string | null;
-  ui: {
+  interface: {
     [k: string]: unknown | undefined;
   } | null;
   path: string | null;

@@ -191,6 +191,16 @@ public final class AgentThread {
         meta.touch();
     }
 
+    /** Replaces how an ended turn ended (the recorder fails a turn whose rollout could not be written). */
+    public synchronized void amendTurnEnd(TurnInfo end) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).id().equals(end.id()) && turns.get(i).end() != null) {
+                turns.set(i, new TurnRecord(end.id(), turns.get(i).items(), end));
+                return;
+            }
+        }
+    }
+
     synchronized void recordItem(String turnId, Item item) {
         for (int i = turns.size() - 1; i >= 0; i--) {
             if (turns.get(i).id().equals(turnId)) {
