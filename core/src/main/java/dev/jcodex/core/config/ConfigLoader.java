@@ -98,7 +98,7 @@ public final class ConfigLoader {
 
         Map<String, Object> system = readFile(systemConfig, errors, parsed);
         layers.add(new ConfigLayer("system", systemConfig, null, null, FileVersion.of(systemConfig), system, null));
-        checks.add(new KeyCheck(system, systemConfig, null));
+        checks.add(new KeyCheck(system, systemConfig));
 
         Map<String, Object> flags = new LinkedHashMap<>();
         for (String o : cliOverrides) {
@@ -110,11 +110,11 @@ public final class ConfigLoader {
             }
             ConfigTree.setPath(flags, o.substring(0, eq).trim(), ConfigTree.parseOverrideValue(o.substring(eq + 1).trim()));
         }
-        checks.add(new KeyCheck(flags, null, "-c"));
+        checks.add(new KeyCheck(flags, null));
 
         Path userFile = userConfigFile();
         Map<String, Object> user = readFile(userFile, errors, parsed);
-        checks.add(new KeyCheck(user, userFile, null));
+        checks.add(new KeyCheck(user, userFile));
         Map<String, Object> lower = new LinkedHashMap<>();
         ConfigTree.mergeInto(lower, system);
         ConfigTree.mergeInto(lower, user);
@@ -137,7 +137,7 @@ public final class ConfigLoader {
             ConfigTree.mergeInto(trustSource, flags);
             for (ConfigLayer l : projectLayers(cwd, trustSource, warnings, errors, parsed)) {
                 layers.add(l);
-                if (l.enabled()) checks.add(new KeyCheck(l.tree(), l.dotCodexFolder().resolve("config.toml"), null));
+                if (l.enabled()) checks.add(new KeyCheck(l.tree(), l.dotCodexFolder().resolve("config.toml")));
             }
         }
         if (!cliOverrides.isEmpty()) {
@@ -167,17 +167,14 @@ public final class ConfigLoader {
         return new Config(tree, warnings, errors, codexHome, layers, origins);
     }
 
-    /** A layer's own tree, checked for keys the engine does not read. {@code source}: "-c" for the flags. */
-    private record KeyCheck(Map<String, Object> tree, Path file, String source) {}
+    /** A layer's own tree, checked for keys the engine does not read; {@code file} null for the -c flags. */
+    private record KeyCheck(Map<String, Object> tree, Path file) {}
 
     /** Where the effective value of {@code key} was written: file:line:col, a -c flag, or the thread's overrides. */
     private static ConfigLocation locate(String key, ConfigLayer layer, String selected, Map<Path, TomlParseResult> parsed,
                                          Map<String, Object> threadOverrides) {
         if (threadOverrides.containsKey(key)) return ConfigLocation.source("the thread's config override `" + key + "`");
-        if (layer == null) {
-            // a key under a table whose leaves came from one layer: use the nearest ancestor that has an origin
-            return null;
-        }
+        if (layer == null) return null; // not a leaf any layer set (e.g. a whole table): no single place
         if (layer.type().equals("sessionFlags")) return ConfigLocation.flag(key);
         Path file = layer.file() != null ? layer.file()
                 : layer.dotCodexFolder() != null ? layer.dotCodexFolder().resolve("config.toml") : null;

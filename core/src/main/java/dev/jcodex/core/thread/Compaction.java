@@ -3,8 +3,6 @@ package dev.jcodex.core.thread;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcodex.core.config.Config;
-import dev.jcodex.core.event.Event;
-import dev.jcodex.core.event.TurnFailure;
 import dev.jcodex.core.item.Item;
 import dev.jcodex.core.model.Cancellation;
 import dev.jcodex.core.model.ModelClient;
