@@ -25,6 +25,7 @@ import org.tomlj.TomlPosition;
  */
 public final class ConfigLoader {
     public static final Path SYSTEM_CONFIG = Path.of("/etc/codex/config.toml");
+    private static final String THREAD_OVERRIDE = "the thread's config override ";
 
     private final Path codexHome;
     private final List<String> cliOverrides;
@@ -77,8 +78,14 @@ public final class ConfigLoader {
      */
     public Config load(Path cwd, Map<String, Object> threadOverrides) {
         Config c = inspect(cwd, threadOverrides);
-        if (!c.errors().isEmpty()) throw new ConfigException(c.errors());
-        return c;
+        if (c.errors().isEmpty()) return c;
+        // only the request's own overrides are wrong: that is bad params (-32602), not a broken config
+        if (c.errors().stream().allMatch(e -> e.where() != null && e.where().source() != null
+                && e.where().source().startsWith(THREAD_OVERRIDE))) {
+            throw new IllegalArgumentException("config: " + String.join("; ",
+                    c.errors().stream().map(ConfigError::message).toList()));
+        }
+        throw new ConfigException(c.errors());
     }
 
     /** {@link #inspect(Path, Map)} without project layers. */
@@ -173,7 +180,7 @@ public final class ConfigLoader {
     /** Where the effective value of {@code key} was written: file:line:col, a -c flag, or the thread's overrides. */
     private static ConfigLocation locate(String key, ConfigLayer layer, String selected, Map<Path, TomlParseResult> parsed,
                                          Map<String, Object> threadOverrides) {
-        if (threadOverrides.containsKey(key)) return ConfigLocation.source("the thread's config override `" + key + "`");
+        if (threadOverrides.containsKey(key)) return ConfigLocation.source(THREAD_OVERRIDE + "`" + key + "`");
         if (layer == null) return null; // not a leaf any layer set (e.g. a whole table): no single place
         if (layer.type().equals("sessionFlags")) return ConfigLocation.flag(key);
         Path file = layer.file() != null ? layer.file()

@@ -61,6 +61,13 @@ class ConfigTrustTest {
     }
 
     @Test
+    void aBadValueInTheThreadsOwnOverridesIsBadParamsNotABrokenConfig() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loader("model = \"gpt-5\"\n").load(tmp, Map.of("approval_policy", "full-auto")));
+        assertTrue(e.getMessage().startsWith("config: invalid value for `approval_policy`: expected one of"), e.getMessage());
+    }
+
+    @Test
     void invalidValuesAreErrorsNamingFileLineAndAcceptedValues() throws Exception {
         ConfigLoader l = loader("""
                 model = "gpt-5"
