@@ -86,6 +86,10 @@ class TrustFailuresTest {
             assertEquals(-32600, err.path("error").path("code").asInt(), err.toString());
             assertTrue(err.path("error").path("message").asText().startsWith("failed to load configuration: "
                     + d.home().resolve("config.toml") + ":6:"), err.toString());
+            // what only reports still answers, without contacting any provider; what reads the config refuses
+            JsonNode models = d.result(d.request("model/list", Map.of()));
+            assertTrue(models.path("data").size() > 0, models.toString());
+            assertEquals(-32600, d.awaitResponse(d.request("config/read", Map.of())).path("error").path("code").asInt());
             // fixed on disk: the next thread/start works, without restarting the daemon
             Files.writeString(d.home().resolve("config.toml"), gateway.configToml("modle = \"x\"\n"));
             d.startThread();
