@@ -139,8 +139,8 @@ final class ProviderHttp {
         return URI.create(url.toString());
     }
 
-    /** POSTs {@code body} as an SSE request; returns the 2xx body stream or throws the mapped error. */
-    static InputStream postForStream(HttpClient http, ModelProviderInfo provider, URI uri, byte[] body,
+    /** POSTs {@code body} as an SSE request; returns the 2xx response (body: the stream) or throws the mapped error. */
+    static HttpResponse<InputStream> postForStream(HttpClient http, ModelProviderInfo provider, URI uri, byte[] body,
                                      Map<String, String> extraHeaders, ModelRequest request, boolean sessionHeader,
                                      Cancellation cancel) throws ModelError, InterruptedException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
@@ -183,6 +183,6 @@ final class ProviderHttp {
             }
             throw located(HttpErrors.fromStatus(resp.statusCode(), text), provider, uri);
         }
-        return resp.body();
+        return resp;
     }
 }
