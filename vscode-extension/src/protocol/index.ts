@@ -348,6 +348,8 @@ export interface JcodexProtocol {
   SkillsListResponseError?: SkillsListResponseError;
   SkillsListResponseSkill?: SkillsListResponseSkill;
   TerminalSize?: TerminalSize;
+  TextPosition?: TextPosition;
+  TextRange?: TextRange;
   Thread?: Thread;
   ThreadArchivedNotification?: ThreadArchivedNotification1;
   ThreadClosedNotification?: ThreadClosedNotification1;
@@ -1322,6 +1324,23 @@ export interface ConfigWarningNotification1 {
   summary: string | null;
   details: string | null;
   path: string | null;
+  range: TextRange | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TextRange".
+ */
+export interface TextRange {
+  start: TextPosition | null;
+  end: TextPosition | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TextPosition".
+ */
+export interface TextPosition {
+  line: number;
+  column: number;
 }
 export interface ErrorNotification {
   method: 'error';

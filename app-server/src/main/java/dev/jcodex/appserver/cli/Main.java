@@ -19,8 +19,12 @@ public final class Main implements Runnable {
     List<String> overrides = new ArrayList<>();
 
     @Option(names = {"-p", "--profile"}, paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Config profile from [profiles.NAME] in config.toml.")
+            description = "Config profile from [profiles.NAME] in config.toml ($CODEX_HOME/config.toml, default ~/.codex).")
     String profile;
+
+    @Option(names = "--strict-config", scope = ScopeType.INHERIT,
+            description = "Error out when config.toml contains settings jcodex does not recognize (else they are warnings).")
+    boolean strictConfig;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -37,7 +37,7 @@ class RequestUserInputTest {
     void setUp() throws Exception {
         mock = new MockResponses();
         Path home = Files.createDirectories(root.resolve("home"));
-        Files.writeString(home.resolve("config.toml"), mock.configToml(""));
+        Files.writeString(home.resolve("config.toml"), mock.keylessConfigToml(""));
         server = new AppServer(new ConfigLoader(home, List.of(), null));
     }
 

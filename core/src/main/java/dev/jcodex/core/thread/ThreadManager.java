@@ -143,8 +143,15 @@ public final class ThreadManager {
         return t;
     }
 
-    /** Announces a thread made by {@link #start} once the caller has answered its request. */
-    public void announceStarted(AgentThread t) { sink.emit(new Event.ThreadStarted(t.id())); }
+    /**
+     * Announces a thread made by {@link #start} once the caller has answered its request, then (as Codex does) each
+     * warning of the config it was started with as a thread {@code warning}: that config includes the project
+     * layers of its cwd and its own overrides, which the daemon-level configWarning at initialize cannot know.
+     */
+    public void announceStarted(AgentThread t) {
+        sink.emit(new Event.ThreadStarted(t.id()));
+        for (dev.jcodex.core.config.ConfigWarning w : t.config().configWarnings()) sink.emit(new Event.Warning(t.id(), w.summary()));
+    }
 
     public AgentThread get(String id) { return threads.get(id); }
 
