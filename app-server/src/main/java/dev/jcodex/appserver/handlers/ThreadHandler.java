@@ -10,6 +10,7 @@ import dev.jcodex.core.thread.ThreadManager;
 import dev.jcodex.core.thread.ThreadSettings;
 import dev.jcodex.protocol.ClientRequests;
 import dev.jcodex.protocol.v2.SandboxMode;
+import dev.jcodex.protocol.v2.ThreadHistoryMode;
 import dev.jcodex.protocol.v2.ThreadStartParams;
 import dev.jcodex.protocol.v2.ThreadStartResponse;
 
@@ -26,6 +27,8 @@ public final class ThreadHandler {
                 ThreadView.approval(p.approvalPolicy()), sandboxMode(p.sandbox()), p.config(), p.baseInstructions(),
                 p.developerInstructions(), Boolean.TRUE.equals(p.ephemeral()), conn.session().originator(),
                 conn.session().threadSource(), null));
+        // Before anyone sees the thread or its rollout exists (the first turn writes session_meta with it).
+        t.metadata().setHistoryMode(p.historyMode() == ThreadHistoryMode.LEGACY ? "legacy" : "paginated");
         conn.session().subscribe(t.id());
         return Reply.then(response(t), () -> threads.announceStarted(t));
     }

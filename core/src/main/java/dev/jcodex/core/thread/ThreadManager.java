@@ -55,8 +55,9 @@ public final class ThreadManager {
      * caller's overrides applied. Throws IllegalStateException if a thread with that id is already loaded.
      */
     public AgentThread restore(StartOptions o, ThreadMetadata meta, List<com.fasterxml.jackson.databind.node.ObjectNode> history,
-                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage) {
-        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage));
+                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage,
+                               Map<String, Integer> historyStarts) {
+        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage, historyStarts));
         sink.emit(new Event.ThreadStatusChanged(t.id(), dev.jcodex.core.event.ThreadState.IDLE));
         return t;
     }
@@ -114,6 +115,20 @@ public final class ThreadManager {
     void historyReplaced(AgentThread t, List<com.fasterxml.jackson.databind.node.ObjectNode> replacement, String summary,
                          Runnable swap) {
         replacedHook.replaced(t, replacement, summary, swap);
+    }
+
+    /** Sees a revert: must run {@code cut} (which drops the turns and returns how many), and may record it. */
+    public interface HistoryRevertedHook {
+        void reverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut);
+    }
+
+    private volatile HistoryRevertedHook revertedHook = (t, before, cut) -> cut.getAsInt();
+
+    /** Installs what runs when a revert cuts a thread's history (persistence writes a rollback line). */
+    public void onHistoryReverted(HistoryRevertedHook hook) { this.revertedHook = hook; }
+
+    void historyReverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut) {
+        revertedHook.reverted(t, beforeTurnId, cut);
     }
 
     private AgentThread create(StartOptions o, ThreadMetadata restored, java.util.function.Consumer<AgentThread> seed) {

@@ -15,6 +15,8 @@ public final class ThreadMetadata {
     private final String originator;
     private final String source;
     private volatile String path;
+    private volatile String historyMode = "paginated";
+    private volatile String[] gitInfo;
 
     public ThreadMetadata(String id, String forkedFromId, long createdAt, boolean ephemeral, String originator,
                           String source) {
@@ -37,6 +39,12 @@ public final class ThreadMetadata {
     public String originator() { return originator; }
     public String source() { return source; }
     public String path() { return path; }
+    /** "paginated" (new threads, as Codex 0.171) or "legacy" (threads saved before modes existed). */
+    public String historyMode() { return historyMode; }
+    /** {sha, branch, originUrl} (each may be null), or null when no git info is known. */
+    public String[] gitInfo() { return gitInfo; }
+    public void setHistoryMode(String m) { historyMode = m; }
+    public void setGitInfo(String[] g) { gitInfo = g; }
 
     public void setPreview(String p) { preview = p == null ? "" : p; }
     public void setName(String n) { name = n; }
