@@ -93,6 +93,8 @@ final class HistoryIndex implements AutoCloseable {
         long nextItem;
         Long openTurn;
         String openTurnId;
+        /** What this scan knows of the open turn (null: unknown, it was opened by an earlier scan). */
+        Boolean openHasLegacy, openHasItems;
         long lastTs = -1;
     }
 
@@ -209,14 +211,17 @@ final class HistoryIndex implements AutoCloseable {
                 String kind = item.path("type").asText("");
                 if (kind.isEmpty()) return;
                 ensureTurn(ins, st, p.path("turn_id").asText(null), ts, lineOffset);
-                ins.hideLegacy(st.openTurn);
+                if (!Boolean.FALSE.equals(st.openHasLegacy)) ins.hideLegacy(st.openTurn);
+                st.openHasLegacy = false;
                 ins.item(st.nextItem++, st.openTurn, st.openTurnId, item.path("id").asText(syntheticId(ins.threadId, lineOffset)),
                         kind, lineOffset, len, false, false);
-                ins.hasItems(st.openTurn);
+                if (!Boolean.TRUE.equals(st.openHasItems)) ins.hasItems(st.openTurn);
+                st.openHasItems = true;
             }
             case "user_message", "agent_message" -> {
                 ensureTurn(ins, st, null, ts, lineOffset);
-                boolean hidden = ins.hasNonLegacy(st.openTurn);
+                boolean hidden = st.openHasItems != null ? st.openHasItems : ins.hasNonLegacy(st.openTurn);
+                if (!hidden) st.openHasLegacy = true;
                 ins.item(st.nextItem++, st.openTurn, st.openTurnId, syntheticId(ins.threadId, lineOffset),
                         p.path("type").asText().equals("user_message") ? "UserMessage" : "AgentMessage", lineOffset, len,
                         true, hidden);
@@ -242,6 +247,8 @@ final class HistoryIndex implements AutoCloseable {
     private void openTurn(Inserts ins, ScanState st, String turnId, Long startedMs) throws SQLException {
         st.openTurn = st.nextTurn++;
         st.openTurnId = turnId;
+        st.openHasLegacy = false;
+        st.openHasItems = false;
         ins.turn(st.openTurn, turnId, startedMs);
     }
 
@@ -256,6 +263,8 @@ final class HistoryIndex implements AutoCloseable {
         ins.close(st.openTurn, status, completed, duration);
         st.openTurn = null;
         st.openTurnId = null;
+        st.openHasLegacy = null;
+        st.openHasItems = null;
     }
 
     /** The statements of one scan, prepared once. */
