@@ -81,6 +81,7 @@ public final class ThreadHistoryHandler {
         TurnItemsView view = p.itemsView() == null ? TurnItemsView.SUMMARY : p.itemsView();
         Source src = source(p.threadId());
         HistoryCursor c = p.cursor() == null ? null : HistoryCursor.parse(method, p.cursor(), HistoryCursor.TURNS, p.threadId());
+        if (c != null && c.byId()) c = c.at(turnPosition(method, src, c.turnId()));
         List<long[]> ords = new ArrayList<>();
         List<Turn> data = new ArrayList<>();
         boolean more;
@@ -166,7 +167,10 @@ public final class ThreadHistoryHandler {
         String anchorItem = null;
         switch (p.cursor()) {
             case null -> { }
-            case String s -> c = HistoryCursor.parse(method, s, HistoryCursor.ITEMS, p.threadId());
+            case String s -> {
+                c = HistoryCursor.parse(method, s, HistoryCursor.ITEMS, p.threadId());
+                if (c.byId()) c = c.at(itemPosition(method, src, c.turnId(), c.itemId()));
+            }
             case Map<?, ?> m when "item".equals(m.get("type")) && m.get("itemId") instanceof String id -> {
                 if (turnId == null) {
                     throw RpcException.invalidParams("Invalid params for " + method + ": `turnId` is required when `cursor` is an item anchor");
@@ -220,6 +224,37 @@ public final class ThreadHistoryHandler {
         return new ThreadItemsListResponse(data, next, back);
     }
 
+    /** The position of turn {@code turnId}; -32602 when the thread has no such turn (any more). */
+    private long turnPosition(String method, Source src, String turnId) {
+        if (src.rollout() != null) {
+            List<HistoryPages.PagedTurn> t = store.history().turnById(src.threadId(), src.rollout(), turnId);
+            if (!t.isEmpty()) return t.getFirst().ord();
+        } else {
+            List<TurnRecord> all = src.loaded().turns();
+            for (int i = 0; i < all.size(); i++) if (all.get(i).id().equals(turnId)) return i;
+        }
+        throw RpcException.invalidParams("Invalid params for " + method + ": `cursor` names turn " + turnId
+                + ", which the thread no longer has (reverted)");
+    }
+
+    /** The position of item {@code itemId} of turn {@code turnId}; -32602 when there is no such item (any more). */
+    private long itemPosition(String method, Source src, String turnId, String itemId) {
+        if (src.rollout() != null) {
+            Long pos = store.history().itemPosition(src.threadId(), src.rollout(), turnId, itemId);
+            if (pos != null) return pos;
+        } else {
+            int i = 0;
+            for (TurnRecord r : src.loaded().turns()) {
+                for (Item it : r.items()) {
+                    if (r.id().equals(turnId) && it.id().equals(itemId)) return i;
+                    i++;
+                }
+            }
+        }
+        throw RpcException.invalidParams("Invalid params for " + method + ": `cursor` names item " + itemId
+                + ", which the thread no longer has (reverted)");
+    }
+
     private static ThreadItemEntry entry(String turnId, Item i) {
         return new ThreadItemEntry(turnId, WireItems.toWire(i), i.startedAtMs(), i.completedAtMs());
     }
@@ -229,17 +264,21 @@ public final class ThreadHistoryHandler {
      * out), or nulls when it has none.
      */
     String[] backwardsCursors(AgentThread t) {
-        String path = t.metadata().path();
-        if (path != null && !t.metadata().ephemeral() && Files.exists(Path.of(path))) {
-            Long[] last = store.history().lastPositions(t.id(), Path.of(path));
-            return new String[] {last[0] == null ? null : HistoryCursor.at(HistoryCursor.TURNS, t.id(), last[0]),
-                    last[1] == null ? null : HistoryCursor.at(HistoryCursor.ITEMS, t.id(), last[1])};
-        }
+        // Named by id from memory: resume and revert need no history index (building one for a long thread
+        // costs a pass over its rollout); the index resolves the ids when the cursors are used.
         List<TurnRecord> turns = t.turns();
-        int items = 0;
-        for (TurnRecord r : turns) items += r.items().size();
-        return new String[] {turns.isEmpty() ? null : HistoryCursor.at(HistoryCursor.TURNS, t.id(), turns.size() - 1),
-                items == 0 ? null : HistoryCursor.at(HistoryCursor.ITEMS, t.id(), items - 1)};
+        if (turns.isEmpty()) return new String[2];
+        String lastTurn = turns.getLast().id();
+        String itemTurn = null, lastItem = null;
+        for (int k = turns.size() - 1; k >= 0 && lastItem == null; k--) {
+            List<Item> items = turns.get(k).items();
+            if (!items.isEmpty()) {
+                itemTurn = turns.get(k).id();
+                lastItem = items.getLast().id();
+            }
+        }
+        return new String[] {HistoryCursor.named(HistoryCursor.TURNS, t.id(), lastTurn, null),
+                lastItem == null ? null : HistoryCursor.named(HistoryCursor.ITEMS, t.id(), itemTurn, lastItem)};
     }
 
     /**

@@ -562,24 +562,6 @@ final class HistoryIndex implements AutoCloseable {
         }
     }
 
-    /** The last visible turn and item ordinals (null when there is none): where backwards hydration starts. */
-    synchronized Long lastTurnOrd(String threadId) throws SQLException {
-        return max("SELECT MAX(ord) FROM turns WHERE thread_id = ? AND hidden = 0", threadId);
-    }
-
-    synchronized Long lastItemOrd(String threadId) throws SQLException {
-        return max("SELECT MAX(ord) FROM items WHERE thread_id = ? AND hidden = 0", threadId);
-    }
-
-    private Long max(String sql, String threadId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, threadId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? nullableLong(rs, 1) : null;
-            }
-        }
-    }
-
     private static List<ItemRow> itemRows(PreparedStatement ps) throws SQLException {
         List<ItemRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

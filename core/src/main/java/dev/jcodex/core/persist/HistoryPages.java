@@ -174,6 +174,17 @@ public final class HistoryPages {
         }
     }
 
+    /** Turn {@code turnId} (with no items), or an empty list when the thread has no such visible turn. */
+    public List<PagedTurn> turnById(String threadId, Path rollout, String turnId) {
+        HistoryIndex i = synced(threadId, rollout);
+        try {
+            HistoryIndex.TurnRow t = i.turn(threadId, turnId);
+            return t == null ? List.of() : List.of(new PagedTurn(t.ord(), record(t, List.of(), null), t.status() == null));
+        } catch (SQLException e) {
+            throw new IllegalStateException("history index query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The position of item {@code itemId} of turn {@code turnId}, or null when there is no such item. */
     public Long itemPosition(String threadId, Path rollout, String turnId, String itemId) {
         HistoryIndex i = synced(threadId, rollout);
@@ -182,16 +193,6 @@ public final class HistoryPages {
             if (t == null) return null;
             HistoryIndex.ItemRow r = i.item(threadId, t.ord(), itemId);
             return r == null ? null : r.ord();
-        } catch (SQLException e) {
-            throw new IllegalStateException("history index query failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The positions of the last turn and the last item ({@code [turn, item]}, each null when there is none). */
-    public Long[] lastPositions(String threadId, Path rollout) {
-        HistoryIndex i = synced(threadId, rollout);
-        try {
-            return new Long[] {i.lastTurnOrd(threadId), i.lastItemOrd(threadId)};
         } catch (SQLException e) {
             throw new IllegalStateException("history index query failed: " + e.getMessage(), e);
         }
