@@ -95,8 +95,9 @@ class PagedHistoryTest {
                 JsonNode unknown = d.awaitResponse(d.request("thread/turns/list", Map.of("threadId", "01900000-0000-7000-8000-000000000000")));
                 assertEquals(-32600, unknown.path("error").path("code").asInt(), unknown.toString());
 
-                d.request("thread/read", Map.of("threadId", thread, "includeTurns", true));
-                JsonNode notice = d.awaitNotification("deprecationNotice");
+                call(d, "thread/read", Map.of("threadId", thread, "includeTurns", true));
+                JsonNode notice = d.received().stream().filter(n -> "deprecationNotice".equals(n.path("method").asText()))
+                        .findFirst().orElseThrow();
                 assertTrue(notice.path("params").path("summary").asText().contains("thread/turns/list"), notice.toString());
                 home = d.home();
                 work = d.work();
@@ -207,6 +208,76 @@ class PagedHistoryTest {
                 JsonNode eph = call(d, "thread/start", Map.of("ephemeral", true));
                 JsonNode refused = d.awaitResponse(d.request("thread/delete", Map.of("threadId", eph.path("thread").path("id").asText())));
                 assertEquals(-32600, refused.path("error").path("code").asInt(), refused.toString());
+            }
+        }
+    }
+
+    private static int indexOf(List<JsonNode> all, java.util.function.Predicate<JsonNode> p) {
+        for (int i = 0; i < all.size(); i++) if (p.test(all.get(i))) return i;
+        return -1;
+    }
+
+    @Test
+    void settingsReadStateAndDeprecationNoticesComeWhereCodexSendsThem() throws Exception {
+        try (MockResponses mock = new MockResponses()) {
+            for (String r : List.of("reply one", "reply two", "reply legacy")) mock.next().message(r, 1).completed();
+            try (Daemon d = Daemon.start(mock.configToml(""))) {
+                d.initialize();
+                String thread = d.startThread();
+                String t1 = runTurn(d, thread, "message one", Map.of());
+                List<JsonNode> first = d.received();
+                int read = indexOf(first, n -> "thread/readState/changed".equals(n.path("method").asText()));
+                int done = indexOf(first, n -> "turn/completed".equals(n.path("method").asText()));
+                assertTrue(read >= 0 && read < done, "readState/changed before turn/completed");
+                int idleAfter = indexOf(first.subList(read, done), n -> "thread/status/changed".equals(n.path("method").asText())
+                        && "idle".equals(n.path("params").path("status").path("type").asText()));
+                assertTrue(idleAfter > 0, "and before the thread turns idle, as in Codex");
+                JsonNode state = first.get(read).path("params").path("readState");
+                assertEquals(t1, state.path("firstUnread").path("turnId").asText(), state.toString());
+                assertEquals("turn", state.path("firstUnread").path("type").asText());
+                assertFalse(state.path("revision").asText().isEmpty());
+
+                // a turn whose overrides change the settings: told before the turn/start answer
+                long id = d.request("turn/start", Map.of("threadId", thread, "model", "gpt-5.4", "effort", "high",
+                        "input", List.of(Map.of("type", "text", "text", "message two"))));
+                String t2 = d.result(id).path("turn").path("id").asText();
+                List<JsonNode> all = d.received();
+                int settings = indexOf(all, n -> "thread/settings/updated".equals(n.path("method").asText()));
+                int answer = indexOf(all, n -> n.path("id").asLong(-1) == id && n.has("result"));
+                assertTrue(settings >= 0 && settings < answer, "settings/updated before the answer");
+                JsonNode ts = all.get(settings).path("params").path("threadSettings");
+                assertEquals("gpt-5.4", ts.path("model").asText(), ts.toString());
+                assertEquals("high", ts.path("effort").asText());
+                assertEquals("default", ts.path("collaborationMode").path("mode").asText());
+                d.await(n -> "turn/completed".equals(n.path("method").asText())
+                        && t2.equals(n.path("params").path("turn").path("id").asText()), Daemon.TIMEOUT);
+                int before = (int) d.received().stream().filter(n -> "thread/settings/updated".equals(n.path("method").asText())).count();
+                String same = runTurn(d, thread, "message three", Map.of("model", "gpt-5.4"));
+                assertNotNull(same);
+                assertEquals(before, d.received().stream().filter(n -> "thread/settings/updated".equals(n.path("method").asText())).count(),
+                        "no change, no notification");
+
+                // reverting every turn: the first unread position goes away
+                call(d, "thread/revert", Map.of("threadId", thread, "beforeTurnId", t1));
+                JsonNode cleared = d.await(n -> "thread/readState/changed".equals(n.path("method").asText())
+                        && n.path("params").path("readState").path("firstUnread").isNull(), Daemon.TIMEOUT);
+                assertNotNull(cleared);
+
+                // legacy threads are hydrated whole without a notice; paginated ones get one
+                JsonNode legacy = call(d, "thread/start", Map.of("historyMode", "legacy"));
+                assertEquals("legacy", legacy.path("thread").path("historyMode").asText());
+                String legacyId = legacy.path("thread").path("id").asText();
+                runTurn(d, legacyId, "legacy message", Map.of());
+                call(d, "thread/read", Map.of("threadId", legacyId, "includeTurns", true));
+                call(d, "thread/read", Map.of("threadId", thread, "includeTurns", false));
+                assertEquals(0, d.received().stream().filter(n -> "deprecationNotice".equals(n.path("method").asText())).count());
+                long resume = d.request("thread/resume", Map.of("threadId", thread));
+                d.result(resume);
+                List<JsonNode> after = d.received();
+                int notice = indexOf(after, n -> "deprecationNotice".equals(n.path("method").asText()));
+                assertTrue(notice >= 0 && notice < indexOf(after, n -> n.path("id").asLong(-1) == resume && n.has("result")),
+                        "the notice precedes the answer, as Codex sends it");
+                assertTrue(after.get(notice).path("params").path("summary").asText().contains("excludeTurns"), after.get(notice).toString());
             }
         }
     }
