@@ -300,6 +300,11 @@ public final class SavedThreadsHandler {
         if (lastTurnId != null && src != null && src.activeTurn() != null && lastTurnId.equals(src.activeTurn().turnId())) {
             throw RpcException.invalidRequest("lastTurnId '" + lastTurnId + "' identifies an in-progress turn");
         }
+        // A reverted turn is still in the rollout (a revert appends a marker): the rollout alone cannot refuse it.
+        if (lastTurnId != null && s != null && (src != null ? src.turns().stream().noneMatch(r -> r.id().equals(lastTurnId))
+                : store.history().turnById(s.id(), Path.of(s.path()), lastTurnId).isEmpty())) {
+            throw RpcException.invalidRequest("turn not found: " + lastTurnId);
+        }
         String newId = Ids.uuidV7();
         long now = System.currentTimeMillis();
         SavedThread saved;

@@ -126,14 +126,14 @@ class PagedHistoryTest {
             for (String r : List.of("reply one", "reply two", "reply three", "after revert", "after restart")) {
                 mock.next().message(r, 1).completed();
             }
-            String thread, t1, t2;
+            String thread, t1, t2, t3;
             java.nio.file.Path home, work;
             try (Daemon d = Daemon.start(mock.configToml(""))) {
                 d.initialize();
                 thread = d.startThread();
                 t1 = runTurn(d, thread, "message one", Map.of());
                 t2 = runTurn(d, thread, "message two", Map.of());
-                runTurn(d, thread, "message three", Map.of());
+                t3 = runTurn(d, thread, "message three", Map.of());
                 assertInvalidParams(d, "thread/revert", Map.of("threadId", thread), "beforeTurnId");
                 JsonNode none = d.awaitResponse(d.request("thread/revert", Map.of("threadId", thread, "beforeTurnId", "nope")));
                 assertEquals(-32600, none.path("error").path("code").asInt(), none.toString());
@@ -144,6 +144,8 @@ class PagedHistoryTest {
                 assertFalse(r.path("turnsBackwardsCursor").isNull(), r.toString());
                 d.awaitNotification("thread/reverted");
                 assertEquals(List.of(t1), ids(call(d, "thread/turns/list", Map.of("threadId", thread)).path("data"), ""));
+                JsonNode fork = d.awaitResponse(d.request("thread/fork", Map.of("threadId", thread, "lastTurnId", t3)));
+                assertEquals("turn not found: " + t3, fork.path("error").path("message").asText(), "a reverted turn: " + fork);
                 runTurn(d, thread, "message four", Map.of());
                 String input = mock.requests().getLast().path("input").toString();
                 assertTrue(input.contains("message one") && input.contains("reply one") && input.contains("message four"), input);
