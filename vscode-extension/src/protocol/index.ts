@@ -126,6 +126,7 @@ export type ServerNotification =
   | ThreadArchivedNotification
   | ThreadClosedNotification
   | ThreadDeletedNotification
+  | ThreadGoalClearedNotification
   | ThreadNameUpdatedNotification
   | ThreadReadStateChangedNotification
   | ThreadRevertedNotification
@@ -348,6 +349,7 @@ export interface JcodexProtocol {
   ThreadClosedNotification?: ThreadClosedNotification1;
   ThreadDeletedNotification?: ThreadDeletedNotification1;
   ThreadForkParams?: ThreadForkParams;
+  ThreadGoalClearedNotification?: ThreadGoalClearedNotification1;
   ThreadHistoryMode?: ThreadHistoryMode;
   ThreadIdParams?: ThreadIdParams;
   ThreadItem?: ThreadItem;
@@ -1720,6 +1722,17 @@ export interface ThreadDeletedNotification {
  * via the `definition` "ThreadDeletedNotification".
  */
 export interface ThreadDeletedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadGoalClearedNotification {
+  method: 'thread/goal/cleared';
+  params: ThreadGoalClearedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadGoalClearedNotification".
+ */
+export interface ThreadGoalClearedNotification1 {
   threadId: string | null;
 }
 export interface ThreadNameUpdatedNotification {

@@ -43,6 +43,7 @@ public final class ServerNotifications {
         METHODS.put(DeprecationNoticeNotification.class, "deprecationNotice");
         METHODS.put(ThreadSettingsUpdatedNotification.class, "thread/settings/updated");
         METHODS.put(ThreadReadStateChangedNotification.class, "thread/readState/changed");
+        METHODS.put(ThreadGoalClearedNotification.class, "thread/goal/cleared");
     }
 
     /** The wire method of a notification's params type. */

@@ -47,6 +47,7 @@ public final class EventTranslator {
             case Event.ThreadNameUpdated n -> new ThreadNameUpdatedNotification(n.threadId(), n.name());
             case Event.ThreadDeleted d -> new ThreadDeletedNotification(d.threadId());
             case Event.ThreadReverted r -> new ThreadRevertedNotification(r.threadId());
+            case Event.ThreadGoalCleared g -> new ThreadGoalClearedNotification(g.threadId());
             case Event.ThreadSettingsChanged c -> {
                 AgentThread t = threads.get(c.threadId());
                 yield t == null ? null : new ThreadSettingsUpdatedNotification(c.threadId(), ThreadView.settings(t));

@@ -184,7 +184,10 @@ public final class SavedThreadsHandler {
             // after the response, as Codex does: a question still waiting on the thread (an approval) reaches
             // this client too, so it can answer it
             return Reply.then(answer, () -> {
-                if (restored) resumed.announceRestoredUsage();
+                if (restored) {
+                    resumed.announceRestoredUsage();
+                    threads.announce(new Event.ThreadGoalCleared(resumed.id()));
+                }
                 requests.replayTo(conn, resumed.id());
             });
         } catch (RuntimeException e) {

@@ -160,6 +160,8 @@ class PagedHistoryTest {
                 JsonNode resumed = call(d, "thread/resume", Map.of("threadId", thread));
                 assertEquals(2, resumed.path("thread").path("turns").size(), "the revert is in the rollout");
                 assertEquals(t1, resumed.path("thread").path("turns").get(0).path("id").asText());
+                JsonNode goal = d.awaitNotification("thread/goal/cleared"); // after the answer, as Codex: no goal
+                assertEquals(thread, goal.path("params").path("threadId").asText());
                 runTurn(d, thread, "message five", Map.of());
                 String input = mock.requests().getLast().path("input").toString();
                 assertTrue(input.contains("message four") && input.contains("message five"), input);

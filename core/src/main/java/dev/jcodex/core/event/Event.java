@@ -71,6 +71,12 @@ public sealed interface Event {
         @Override public boolean broadcast() { return true; }
     }
 
+    /**
+     * The thread has no goal (jcodex has no goals): said when a saved thread is loaded by resume, as Codex does, so
+     * a client showing a goal from before clears it.
+     */
+    record ThreadGoalCleared(String threadId) implements Event {}
+
     /** A thread's history was cut back before a turn (thread/revert). */
     record ThreadReverted(String threadId) implements Event {}
 
