@@ -174,6 +174,35 @@ class ThreadIndexTest {
     }
 
     @Test
+    void aVersionOneFileGainsHistoryModeAndGitColumnsInPlace() throws Exception {
+        Path file = dir.resolve("v1.sqlite");
+        try (ThreadIndex index = new ThreadIndex(file)) {
+            index.upsert(row(1, "made by jcodex", null));
+            ThreadSummary codex = row(2, "made by codex 0.171", null);
+            index.upsert(new ThreadSummary(codex.id(), codex.path(), codex.createdAtMs(), codex.updatedAtMs(), codex.cwd(),
+                    codex.model(), codex.modelProvider(), codex.preview(), null, false, "vscode", "codex", "0.171.0", null, 0,
+                    10, 10, ThreadSummary.LEGACY, null, null, null));
+        }
+        // back to version 1: the four columns did not exist
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String col : new String[] {"history_mode", "git_sha", "git_branch", "git_origin_url"}) {
+                s.execute("ALTER TABLE threads DROP COLUMN " + col);
+            }
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (ThreadIndex index = new ThreadIndex(file)) {
+            assertEquals(ThreadIndex.SCHEMA_VERSION, userVersion(file));
+            ThreadSummary mine = index.get(row(1, "", null).id());
+            assertEquals(ThreadSummary.LEGACY, mine.historyMode(), "indexed before modes existed: legacy");
+            assertNull(mine.gitBranch());
+            assertEquals(10, mine.rolloutSize(), "a jcodex row is not re-read");
+            assertEquals(-1, index.get(row(2, "", null).id()).rolloutSize(), "a Codex 0.17x row is re-read once");
+            assertEquals(1, index.page(search("made by jcodex", false, null, null, 10), 11).size());
+        }
+        assertEquals("ok", integrity(file));
+    }
+
+    @Test
     void aFileFromANewerSchemaIsRefused() throws Exception {
         Path file = dir.resolve("newer.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
