@@ -210,6 +210,9 @@ class PagedHistoryTest {
                 assertEquals(-32600, again.path("error").path("code").asInt(), again.toString());
 
                 JsonNode eph = call(d, "thread/start", Map.of("ephemeral", true));
+                JsonNode ephTurns = call(d, "thread/turns/list", Map.of("threadId", eph.path("thread").path("id").asText()));
+                assertEquals(0, ephTurns.path("data").size(), "no rollout: paged from memory");
+                assertTrue(ephTurns.path("nextCursor").isNull() && ephTurns.path("backwardsCursor").isNull(), ephTurns.toString());
                 JsonNode refused = d.awaitResponse(d.request("thread/delete", Map.of("threadId", eph.path("thread").path("id").asText())));
                 assertEquals(-32600, refused.path("error").path("code").asInt(), refused.toString());
             }

@@ -160,6 +160,7 @@ public final class ThreadStore implements AutoCloseable {
         List<String> gone = new ArrayList<>();
         for (String id : rows.keySet()) if (!seen.contains(id)) gone.add(id);
         index.delete(gone);
+        for (String id : gone) history.forget(id); // their pages too (a rollout deleted outside jcodex)
     }
 
     public Page list(ListQuery q) {
