@@ -441,7 +441,7 @@ export interface InitializeRequest {
  * via the `definition` "InitializeParams".
  */
 export interface InitializeParams {
-  clientInfo?: ClientInfo | null;
+  clientInfo: ClientInfo;
   capabilities?: InitializeCapabilities | null;
 }
 /**
@@ -449,9 +449,9 @@ export interface InitializeParams {
  * via the `definition` "ClientInfo".
  */
 export interface ClientInfo {
-  name?: string | null;
+  name: string;
   title?: string | null;
-  version?: string | null;
+  version: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -500,8 +500,8 @@ export interface TurnStartRequest {
  * via the `definition` "TurnStartParams".
  */
 export interface TurnStartParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
+  threadId: string;
+  input: UserInput[];
   cwd?: string | null;
   approvalPolicy?: AskForApproval | null;
   approvalsReviewer?: string | null;
@@ -520,8 +520,8 @@ export interface TurnStartParams {
  */
 export interface UserInputText {
   type: 'text';
-  text?: string | null;
-  textElements?: UserInputTextElement[] | null;
+  text: string;
+  text_elements?: UserInputTextElement[] | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -554,7 +554,7 @@ export interface UserInputImage {
  */
 export interface UserInputLocalImage {
   type: 'localImage';
-  path?: string | null;
+  path: string;
   detail?: string | null;
 }
 /**
@@ -563,8 +563,8 @@ export interface UserInputLocalImage {
  */
 export interface UserInputSkill {
   type: 'skill';
-  name?: string | null;
-  path?: string | null;
+  name: string;
+  path: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -572,8 +572,8 @@ export interface UserInputSkill {
  */
 export interface UserInputMention {
   type: 'mention';
-  name?: string | null;
-  path?: string | null;
+  name: string;
+  path: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -619,8 +619,8 @@ export interface TurnInterruptRequest {
  * via the `definition` "TurnInterruptParams".
  */
 export interface TurnInterruptParams {
-  threadId?: string | null;
-  turnId?: string | null;
+  threadId: string;
+  turnId: string;
 }
 export interface ConfigReadRequest {
   id: string | number;
@@ -645,9 +645,9 @@ export interface ConfigValueWriteRequest {
  * via the `definition` "ConfigValueWriteParams".
  */
 export interface ConfigValueWriteParams {
-  keyPath?: string | null;
+  keyPath: string;
   value?: unknown;
-  mergeStrategy?: MergeStrategy | null;
+  mergeStrategy: MergeStrategy;
   filePath?: string | null;
   expectedVersion?: string | null;
 }
@@ -661,7 +661,7 @@ export interface ConfigBatchWriteRequest {
  * via the `definition` "ConfigBatchWriteParams".
  */
 export interface ConfigBatchWriteParams {
-  edits?: ConfigEdit[] | null;
+  edits: ConfigEdit[];
   filePath?: string | null;
   expectedVersion?: string | null;
   reloadUserConfig?: boolean | null;
@@ -671,9 +671,9 @@ export interface ConfigBatchWriteParams {
  * via the `definition` "ConfigEdit".
  */
 export interface ConfigEdit {
-  keyPath: string | null;
+  keyPath: string;
   value: unknown;
-  mergeStrategy: MergeStrategy | null;
+  mergeStrategy: MergeStrategy;
 }
 export interface ModelListRequest {
   id: string | number;
@@ -712,7 +712,7 @@ export interface AccountLoginStartRequest {
  * via the `definition` "LoginAccountParams".
  */
 export interface LoginAccountParams {
-  type?: string | null;
+  type: string;
   apiKey?: string | null;
 }
 export interface GetAuthStatusRequest {
@@ -738,7 +738,7 @@ export interface CommandExecRequest {
  * via the `definition` "CommandExecParams".
  */
 export interface CommandExecParams {
-  command?: string[] | null;
+  command: string[];
   processId?: string | null;
   tty?: boolean | null;
   streamStdin?: boolean | null;
@@ -772,7 +772,7 @@ export interface CommandExecWriteRequest {
  * via the `definition` "CommandExecWriteParams".
  */
 export interface CommandExecWriteParams {
-  processId?: string | null;
+  processId: string;
   deltaBase64?: string | null;
   closeStdin?: boolean | null;
 }
@@ -786,7 +786,7 @@ export interface CommandExecTerminateRequest {
  * via the `definition` "CommandExecTerminateParams".
  */
 export interface CommandExecTerminateParams {
-  processId?: string | null;
+  processId: string;
 }
 export interface CommandExecResizeRequest {
   id: string | number;
@@ -798,8 +798,8 @@ export interface CommandExecResizeRequest {
  * via the `definition` "CommandExecResizeParams".
  */
 export interface CommandExecResizeParams {
-  processId?: string | null;
-  size?: TerminalSize | null;
+  processId: string;
+  size: TerminalSize;
 }
 export interface FsReadFileRequest {
   id: string | number;
@@ -811,7 +811,7 @@ export interface FsReadFileRequest {
  * via the `definition` "FsPathParams".
  */
 export interface FsPathParams {
-  path?: string | null;
+  path: string;
 }
 export interface FsWriteFileRequest {
   id: string | number;
@@ -823,8 +823,8 @@ export interface FsWriteFileRequest {
  * via the `definition` "FsWriteFileParams".
  */
 export interface FsWriteFileParams {
-  path?: string | null;
-  dataBase64?: string | null;
+  path: string;
+  dataBase64: string;
 }
 export interface FsCreateDirectoryRequest {
   id: string | number;
@@ -836,7 +836,7 @@ export interface FsCreateDirectoryRequest {
  * via the `definition` "FsCreateDirectoryParams".
  */
 export interface FsCreateDirectoryParams {
-  path?: string | null;
+  path: string;
   recursive?: boolean | null;
 }
 export interface FsGetMetadataRequest {
@@ -859,7 +859,7 @@ export interface FsRemoveRequest {
  * via the `definition` "FsRemoveParams".
  */
 export interface FsRemoveParams {
-  path?: string | null;
+  path: string;
   recursive?: boolean | null;
   force?: boolean | null;
 }
@@ -873,8 +873,8 @@ export interface FsCopyRequest {
  * via the `definition` "FsCopyParams".
  */
 export interface FsCopyParams {
-  sourcePath?: string | null;
-  destinationPath?: string | null;
+  sourcePath: string;
+  destinationPath: string;
   recursive?: boolean | null;
 }
 export interface FsWatchRequest {
@@ -887,8 +887,8 @@ export interface FsWatchRequest {
  * via the `definition` "FsWatchParams".
  */
 export interface FsWatchParams {
-  watchId?: string | null;
-  path?: string | null;
+  watchId: string;
+  path: string;
 }
 export interface FsUnwatchRequest {
   id: string | number;
@@ -900,7 +900,7 @@ export interface FsUnwatchRequest {
  * via the `definition` "FsUnwatchParams".
  */
 export interface FsUnwatchParams {
-  watchId?: string | null;
+  watchId: string;
 }
 export interface FuzzyFileSearchRequest {
   id: string | number;
@@ -912,8 +912,8 @@ export interface FuzzyFileSearchRequest {
  * via the `definition` "FuzzyFileSearchParams".
  */
 export interface FuzzyFileSearchParams {
-  query?: string | null;
-  roots?: string[] | null;
+  query: string;
+  roots: string[];
   cancellationToken?: string | null;
 }
 export interface SkillsListRequest {
@@ -976,7 +976,7 @@ export interface ThreadReadRequest {
  * via the `definition` "ThreadReadParams".
  */
 export interface ThreadReadParams {
-  threadId?: string | null;
+  threadId: string;
   includeTurns?: boolean | null;
 }
 export interface ThreadResumeRequest {
@@ -989,7 +989,7 @@ export interface ThreadResumeRequest {
  * via the `definition` "ThreadResumeParams".
  */
 export interface ThreadResumeParams {
-  threadId?: string | null;
+  threadId: string;
   model?: string | null;
   modelProvider?: string | null;
   cwd?: string | null;
@@ -1012,7 +1012,7 @@ export interface ThreadForkRequest {
  * via the `definition` "ThreadForkParams".
  */
 export interface ThreadForkParams {
-  threadId?: string | null;
+  threadId: string;
   model?: string | null;
   modelProvider?: string | null;
   cwd?: string | null;
@@ -1037,7 +1037,7 @@ export interface ThreadArchiveRequest {
  * via the `definition` "ThreadIdParams".
  */
 export interface ThreadIdParams {
-  threadId?: string | null;
+  threadId: string;
 }
 export interface ThreadUnarchiveRequest {
   id: string | number;
@@ -1054,8 +1054,8 @@ export interface ThreadNameSetRequest {
  * via the `definition` "ThreadSetNameParams".
  */
 export interface ThreadSetNameParams {
-  threadId?: string | null;
-  name?: string | null;
+  threadId: string;
+  name: string;
 }
 export interface ThreadLoadedListRequest {
   id: string | number;
@@ -1085,9 +1085,9 @@ export interface TurnSteerRequest {
  * via the `definition` "TurnSteerParams".
  */
 export interface TurnSteerParams {
-  threadId?: string | null;
-  input?: UserInput[] | null;
-  expectedTurnId?: string | null;
+  threadId: string;
+  input: UserInput[];
+  expectedTurnId: string;
 }
 export interface ReviewStartRequest {
   id: string | number;
@@ -1099,8 +1099,8 @@ export interface ReviewStartRequest {
  * via the `definition` "ReviewStartParams".
  */
 export interface ReviewStartParams {
-  threadId?: string | null;
-  target?: ReviewTarget | null;
+  threadId: string;
+  target: ReviewTarget;
   delivery?: ReviewDelivery | null;
 }
 /**
@@ -1116,7 +1116,7 @@ export interface ReviewTargetUncommittedChanges {
  */
 export interface ReviewTargetBaseBranch {
   type: 'baseBranch';
-  branch: string | null;
+  branch: string;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1124,7 +1124,7 @@ export interface ReviewTargetBaseBranch {
  */
 export interface ReviewTargetCommit {
   type: 'commit';
-  sha: string | null;
+  sha: string;
   title: string | null;
 }
 /**
@@ -1133,7 +1133,7 @@ export interface ReviewTargetCommit {
  */
 export interface ReviewTargetCustom {
   type: 'custom';
-  instructions: string | null;
+  instructions: string;
 }
 export interface ThreadShellCommandRequest {
   id: string | number;
@@ -1145,8 +1145,8 @@ export interface ThreadShellCommandRequest {
  * via the `definition` "ThreadShellCommandParams".
  */
 export interface ThreadShellCommandParams {
-  threadId?: string | null;
-  command?: string | null;
+  threadId: string;
+  command: string;
 }
 export interface ThreadCompactStartRequest {
   id: string | number;
@@ -1490,7 +1490,7 @@ export interface PatchChangeKindDelete {
  */
 export interface PatchChangeKindUpdate {
   type: 'update';
-  movePath: string | null;
+  move_path: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2111,7 +2111,7 @@ export interface McpServerElicitationRequestParams {
   requestedSchema?: unknown;
   url?: string | null;
   elicitationId?: string | null;
-  meta?: unknown;
+  _meta?: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2280,8 +2280,8 @@ export interface FuzzyFileSearchResponse {
 export interface FuzzyFileSearchResponseMatch {
   root: string | null;
   path: string | null;
-  matchType: string | null;
-  fileName: string | null;
+  match_type: string | null;
+  file_name: string | null;
   score: number;
   indices: number[] | null;
 }
@@ -2352,7 +2352,7 @@ export interface LoginAccountResponse {
 export interface McpServerElicitationRequestResponse {
   action: string | null;
   content: unknown;
-  meta: unknown;
+  _meta: unknown;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2418,7 +2418,7 @@ export interface SkillsListResponseEntry {
 export interface SkillsListResponseSkill {
   name: string | null;
   description: string | null;
-  ui: {
+  interface: {
     [k: string]: unknown | undefined;
   } | null;
   path: string | null;

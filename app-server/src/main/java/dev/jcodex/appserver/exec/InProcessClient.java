@@ -45,9 +45,17 @@ public final class InProcessClient implements AutoCloseable {
 
     /** A server error reply, kept whole so callers can print its message. */
     public static final class RpcError extends RuntimeException {
+        private final transient JsonNode error;
+
         public RpcError(String method, JsonNode error) {
             super(error.path("message").asText(method + " failed"), null, false, false);
+            this.error = error;
         }
+
+        /** The JSON-RPC error code (-32602 invalid params, …). */
+        public int code() { return error.path("code").asInt(); }
+
+        public JsonNode error() { return error; }
     }
 
     /** Sends a request; the future completes with its result or fails with {@link RpcError}. */

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcodex.appserver.rpc.validation.ParamsValidator;
 import dev.jcodex.protocol.ClientRequests;
 import dev.jcodex.protocol.RequestMethod;
 import java.util.HashMap;
@@ -27,7 +30,8 @@ public final class Dispatcher {
         Object handle(JsonRpcConnection conn, P params) throws Exception;
     }
 
-    private record Route<P>(Class<P> type, Handler<P> handler, boolean async) {}
+    /** {@code declared}: the params type the request is validated against (the wire type, even for raw handlers). */
+    private record Route<P>(Class<P> type, Class<?> declared, Handler<P> handler, boolean async) {}
 
     private static final ExecutorService ASYNC = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -35,17 +39,29 @@ public final class Dispatcher {
 
     /** Registers a quick handler (runs in request order on the connection's reader). */
     public <P, R> Dispatcher on(RequestMethod<P, R> method, Handler<P> handler) {
-        routes.put(method.name(), new Route<>(method.params(), handler, false));
+        routes.put(method.name(), new Route<>(method.params(), declared(method), handler, false));
         return this;
     }
 
     /** Registers a handler that may block; it runs concurrently with later requests. */
     public <P, R> Dispatcher onAsync(RequestMethod<P, R> method, Handler<P> handler) {
-        routes.put(method.name(), new Route<>(method.params(), handler, true));
+        routes.put(method.name(), new Route<>(method.params(), declared(method), handler, true));
         return this;
     }
 
     public boolean knows(String method) { return routes.containsKey(method); }
+
+    /**
+     * A handler that takes the raw params tree (initialize, to keep databind off the cold path) is still
+     * validated against the wire type its method has in {@link ClientRequests}.
+     */
+    private static Class<?> declared(RequestMethod<?, ?> method) {
+        if (method.params() != ObjectNode.class) return method.params();
+        for (RequestMethod<?, ?> m : ClientRequests.ALL) {
+            if (m.name().equals(method.name())) return m.params();
+        }
+        return null;
+    }
 
     /** Runs one request; {@code done} runs once its reply has been written (it frees an ingress permit). */
     void dispatch(JsonRpcConnection conn, JsonNode id, String method, JsonNode params, Runnable done) {
@@ -77,7 +93,7 @@ public final class Dispatcher {
                          Runnable done) {
         Object result;
         try {
-            P typed = parse(method, route.type(), params);
+            P typed = parse(method, route.type(), route.declared(), params);
             result = route.handler().handle(conn, typed);
         } catch (Throwable e) {
             fail(conn, id, method, e);
@@ -132,31 +148,42 @@ public final class Dispatcher {
         conn.sendError(id, new RpcException(ErrorCodes.INTERNAL_ERROR, "Internal error: " + e));
     }
 
-    /** Params are optional on the wire when every field is; a missing object reads as {}. */
-    static <P> P parse(String method, Class<P> type, JsonNode params) {
-        JsonNode node = params == null || params instanceof NullNode
-                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : params;
+    /**
+     * The one step between parsing and the handler: params are checked against their wire type's shape
+     * ({@link ParamsValidator}: required, exact JSON types, enums, nesting), then bound without coercion.
+     * A missing or null params object reads as {} (then a required field is reported missing).
+     */
+    static <P> P parse(String method, Class<P> type, Class<?> declared, JsonNode params) {
+        JsonNode node = params == null || params instanceof NullNode ? JsonNodeFactory.instance.objectNode() : params;
         if (!node.isObject()) {
-            throw RpcException.invalidParams("Invalid params for " + method + ": expected an object, got "
-                    + node.getNodeType().toString().toLowerCase());
+            throw invalidParams(method, "params", "expected object, got " + ParamsValidator.describe(node));
         }
-        if (type == com.fasterxml.jackson.databind.node.ObjectNode.class) return type.cast(node); // raw-params handler
+        if (declared != null) {
+            ParamsValidator.Violation bad = ParamsValidator.of(declared).check(node);
+            if (bad != null) throw invalidParams(method, bad.path(), bad.problem());
+        }
+        if (type == ObjectNode.class) return type.cast(node); // raw-params handler
         try {
             return ProtocolJson.MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
+            // what the shape cannot say (a record's own constructor checks) still names its field
             throw RpcException.invalidParams("Invalid params for " + method + ": " + describe(e));
         } catch (Exception e) {
             throw RpcException.invalidParams("Invalid params for " + method + ": " + e.getMessage());
         }
     }
 
-    /** A short message naming the offending field, e.g. {@code `input[0].text`: missing required field}. */
+    private static RpcException invalidParams(String method, String path, String problem) {
+        return new RpcException(ErrorCodes.INVALID_PARAMS, "Invalid params for " + method + ": " + path + ": " + problem,
+                Map.of("field", path));
+    }
+
+    /** A short message naming the offending field, e.g. {@code params.input[0].text: missing required field}. */
     static String describe(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+        StringBuilder path = new StringBuilder("params");
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(r.getFieldName());
+                path.append('.').append(r.getFieldName());
             } else if (r.getIndex() >= 0) {
                 path.append('[').append(r.getIndex()).append(']');
             }
@@ -165,11 +192,10 @@ public final class Dispatcher {
         if (msg.startsWith("Missing required creator property")) {
             int a = msg.indexOf('\''), b = msg.indexOf('\'', a + 1);
             String field = a >= 0 && b > a ? msg.substring(a + 1, b) : "?";
-            String full = path.isEmpty() ? field : path + "." + field;
-            if (path.toString().endsWith(field)) full = path.toString();
-            return "missing field `" + full + "`";
+            String full = path.toString().endsWith("." + field) ? path.toString() : path + "." + field;
+            return full + ": missing required field";
         }
-        String where = path.isEmpty() ? "" : "`" + path + "`: ";
+        String where = path + ": ";
         if (e instanceof InvalidTypeIdException t) {
             return where + "unknown variant `" + t.getTypeId() + "`";
         }

@@ -77,11 +77,15 @@ public final class JsonRpcConnection {
         out.close();
     }
 
-    /** Handles one inbound message (without its newline). */
+    /**
+     * Handles one inbound message (without its newline). Every line that is not one JSON value in UTF-8 is
+     * answered -32700 with id null, whatever went wrong inside the parser; a blank line is skipped.
+     */
     public void handle(byte[] buf, int off, int len) {
         if (isBlank(buf, off, len)) return;
-        if (!Utf8.isValid(buf, off, len)) {
-            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: message is not valid UTF-8"));
+        String encoding = Utf8.problem(buf, off, len);
+        if (encoding != null) {
+            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + encoding));
             return;
         }
         JsonNode node;
@@ -93,8 +97,13 @@ public final class JsonRpcConnection {
         } catch (JsonProcessingException e) {
             sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + firstLine(e.getOriginalMessage())));
             return;
-        } catch (IOException e) {
-            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            // a parser failure of another kind is still an unparsable line, never the reader thread's end
+            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + firstLine(e.getMessage())));
+            return;
+        }
+        if (node == null) { // a byte-order mark and nothing else
+            sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: no JSON value"));
             return;
         }
         handle(node);
@@ -122,7 +131,7 @@ public final class JsonRpcConnection {
                 return;
             }
             if (!hasId) {
-                handleNotification(method.asText());
+                handleNotification(method.asText(), msg.get("params"));
                 return;
             }
             if (!validId) {
@@ -149,9 +158,18 @@ public final class JsonRpcConnection {
         sendError(validId ? id : NullNode.instance, RpcException.invalidRequest("Invalid request: missing `method`"));
     }
 
-    private void handleNotification(String method) {
-        // "initialized" is the only client notification; others are ignored as JSON-RPC allows.
-        if (!"initialized".equals(method)) System.err.println("jcodex: ignoring client notification " + method);
+    /** Client notifications get no reply whatever is wrong with them (JSON-RPC); what is wrong goes to stderr. */
+    private void handleNotification(String method, JsonNode params) {
+        // "initialized" is the only client notification, and it has no params; others are ignored as JSON-RPC allows.
+        if ("initialized".equals(method)) {
+            if (params != null && !params.isNull() && !params.isObject()) {
+                System.err.println("jcodex: notification initialized: params: expected object, got "
+                        + dev.jcodex.appserver.rpc.validation.ParamsValidator.describe(params) + " (ignored)");
+            }
+            return;
+        }
+        System.err.println("jcodex: ignoring client notification " + method
+                + (dispatcher.knows(method) ? " (a request needs an `id`)" : ""));
     }
 
     private void handleResponse(JsonNode id, ObjectNode msg) {

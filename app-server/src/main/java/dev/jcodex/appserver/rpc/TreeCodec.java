@@ -23,9 +23,11 @@ import java.util.Map;
  * {@link ProtocolJson#MAPPER}, which then initializes on first use, after the handshake.
  */
 public final class TreeCodec {
+    /** Duplicate keys are a parse error: which of two {@code "id"}s counts must not depend on the parser. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256)
                     .maxStringLength(64 * 1024 * 1024).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -31,7 +31,7 @@ class BadInputTest {
             id = d.request("turn/start", Map.of("threadId", "t"));
             JsonNode missing = d.awaitResponse(id);
             assertEquals(-32602, missing.path("error").path("code").asInt());
-            assertTrue(missing.path("error").path("message").asText().contains("`input`"), missing.toString());
+            assertTrue(missing.path("error").path("message").asText().contains("params.input"), missing.toString()); // was "`input`": paths now read params.<path>
 
             d.sendLine("[1,2]");
             JsonNode batch = d.await(n -> n.has("error") && n.get("id").isNull()
