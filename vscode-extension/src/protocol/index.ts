@@ -1163,7 +1163,7 @@ export interface ThreadTurnsListRequest {
  * via the `definition` "ThreadTurnsListParams".
  */
 export interface ThreadTurnsListParams {
-  threadId?: string | null;
+  threadId: string;
   cursor?: string | null;
   limit?: number | null;
   sortDirection?: SortDirection | null;
@@ -1179,7 +1179,7 @@ export interface ThreadItemsListRequest {
  * via the `definition` "ThreadItemsListParams".
  */
 export interface ThreadItemsListParams {
-  threadId?: string | null;
+  threadId: string;
   turnId?: string | null;
   cursor?: unknown;
   limit?: number | null;
@@ -1198,8 +1198,8 @@ export interface ThreadRevertRequest {
  * via the `definition` "ThreadRevertParams".
  */
 export interface ThreadRevertParams {
-  threadId?: string | null;
-  beforeTurnId?: string | null;
+  threadId: string;
+  beforeTurnId: string;
 }
 export interface ThreadDeleteRequest {
   id: string | number;
@@ -1216,7 +1216,7 @@ export interface ThreadMetadataUpdateRequest {
  * via the `definition` "ThreadMetadataUpdateParams".
  */
 export interface ThreadMetadataUpdateParams {
-  threadId?: string | null;
+  threadId: string;
   gitInfo?: {
     [k: string]: unknown | undefined;
   } | null;
