@@ -224,20 +224,10 @@ public final class SavedThreadsHandler {
         // A loaded thread with no turn yet has no rollout: unloading it is the whole deletion, as in Codex.
         if (s == null && t == null) throw RpcException.invalidRequest("no rollout found for thread id " + p.threadId());
         if (t != null) {
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!threads.unload(t.id())) {
-                if (threads.get(t.id()) == null) break; // unloaded meanwhile
-                var active = t.activeTurn();
-                if (active != null) t.interrupt(active.turnId());
-                if (System.currentTimeMillis() > deadline) {
-                    throw RpcException.invalidRequest("thread " + p.threadId() + " still has a running turn after interrupting it");
-                }
-                try {
-                    java.lang.Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    java.lang.Thread.currentThread().interrupt();
-                    throw RpcException.invalidRequest("interrupted while waiting for the running turn to stop");
-                }
+            // A turn that starts between the stop and the unload makes unload refuse: stopped again.
+            for (int attempt = 0; !threads.unload(t.id()) && threads.get(t.id()) != null; attempt++) {
+                if (attempt == 10) throw RpcException.invalidRequest("thread " + p.threadId() + " keeps starting turns; cannot delete it");
+                ThreadHistoryHandler.stopRunningTurn(t);
             }
             conn.session().unsubscribe(p.threadId());
         }

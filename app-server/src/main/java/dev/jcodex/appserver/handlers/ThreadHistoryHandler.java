@@ -290,22 +290,7 @@ public final class ThreadHistoryHandler {
     Reply revert(JsonRpcConnection conn, ThreadRevertParams p) {
         AgentThread t = threads.get(p.threadId());
         if (t == null) t = loader.load(conn, p.threadId());
-        TurnRunner active = t.activeTurn();
-        if (active != null) {
-            t.interrupt(active.turnId());
-            long deadline = System.currentTimeMillis() + INTERRUPT_WAIT_MS;
-            while (t.activeTurn() != null && System.currentTimeMillis() < deadline) {
-                try {
-                    java.lang.Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    java.lang.Thread.currentThread().interrupt();
-                    throw RpcException.invalidRequest("interrupted while waiting for the running turn to stop");
-                }
-            }
-            if (t.activeTurn() != null) {
-                throw RpcException.invalidRequest("thread " + p.threadId() + " still has a running turn after interrupting it");
-            }
-        }
+        stopRunningTurn(t);
         String firstBefore = t.readState().firstUnreadTurnId();
         try {
             t.revert(p.beforeTurnId());
@@ -321,6 +306,18 @@ public final class ThreadHistoryHandler {
             if (!java.util.Objects.equals(firstBefore, readState.firstUnreadTurnId())) threads.announce(readState);
             threads.announce(new Event.ThreadReverted(reverted.id()));
         });
+    }
+
+    /** Interrupts the thread's running turn and waits for its turn/completed; -32600 when it does not stop. */
+    static void stopRunningTurn(AgentThread t) {
+        try {
+            if (!t.stopRunningTurn(INTERRUPT_WAIT_MS)) {
+                throw RpcException.invalidRequest("thread " + t.id() + " still has a running turn after interrupting it");
+            }
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+            throw RpcException.invalidRequest("interrupted while waiting for the running turn of thread " + t.id() + " to stop");
+        }
     }
 
     /** Loads a saved thread for a client (thread/resume's path), subscribing it. */

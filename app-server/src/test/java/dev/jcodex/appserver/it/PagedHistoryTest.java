@@ -174,7 +174,7 @@ class PagedHistoryTest {
     void deleteRemovesTheRolloutAndMetadataUpdatePatchesGitInfo() throws Exception {
         try (MockResponses mock = new MockResponses()) {
             mock.next().message("reply one", 1).completed();
-            mock.next().message("reply two", 1).completed();
+            mock.next().message("slow reply", 1).stall(4000).completed();
             try (Daemon d = Daemon.start(mock.configToml(""))) {
                 d.initialize();
                 String thread = d.startThread();
@@ -198,8 +198,19 @@ class PagedHistoryTest {
 
                 List<java.nio.file.Path> files = PersistenceTest.rollouts(d.home().resolve("sessions"));
                 assertEquals(1, files.size());
+                // a running turn pages as inProgress (its start is in the rollout, its end not yet) ...
+                String running = d.result(d.request("turn/start", Map.of("threadId", thread,
+                        "input", List.of(Map.of("type", "text", "text", "a slow one"))))).path("turn").path("id").asText();
+                d.await(n -> "item/completed".equals(n.path("method").asText())
+                        && "userMessage".equals(n.path("params").path("item").path("type").asText()), Daemon.TIMEOUT);
+                JsonNode live = call(d, "thread/turns/list", Map.of("threadId", thread, "limit", 1));
+                assertEquals(running, live.path("data").get(0).path("id").asText());
+                assertEquals("inProgress", live.path("data").get(0).path("status").asText(), live.toString());
+                // ... and deleting the thread interrupts it first, as Codex does
                 assertInvalidParams(d, "thread/delete", Map.of(), "threadId");
                 call(d, "thread/delete", Map.of("threadId", thread));
+                assertTrue(d.received().stream().anyMatch(n -> "turn/completed".equals(n.path("method").asText())
+                        && "interrupted".equals(n.path("params").path("turn").path("status").asText())), "the turn ended first");
                 JsonNode deleted = d.awaitNotification("thread/deleted");
                 assertEquals(thread, deleted.path("params").path("threadId").asText());
                 assertFalse(Files.exists(files.getFirst()), "the rollout is gone");

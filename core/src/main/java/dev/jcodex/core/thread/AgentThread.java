@@ -162,6 +162,34 @@ public final class AgentThread {
         return new PendingTurn(runner.startInfo(false), () -> Thread.ofVirtual().name("turn-" + runner.turnId()).start(runner));
     }
 
+    /** The last turn whose turn/completed went out (set after every sink saw it). */
+    private String announcedTurn;
+
+    synchronized void turnAnnounced(String turnId) {
+        announcedTurn = turnId;
+        notifyAll();
+    }
+
+    /**
+     * Interrupts the running turn, if any, and waits until it has ended and its completion has been told to
+     * everyone (what revert and delete do first, as Codex: clients see turn/completed before the answer). False
+     * when it is still running after {@code timeoutMs}.
+     */
+    public boolean stopRunningTurn(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        synchronized (this) {
+            if (active == null) return true;
+            String turnId = active.turnId();
+            active.interrupt();
+            while (active != null || !turnId.equals(announcedTurn)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) return false;
+                wait(left);
+            }
+            return true;
+        }
+    }
+
     /** Asks the running turn to stop; false when {@code turnId} is not the running turn. */
     public synchronized boolean interrupt(String turnId) {
         if (active == null || (turnId != null && !active.turnId().equals(turnId))) return false;

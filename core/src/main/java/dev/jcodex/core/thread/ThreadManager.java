@@ -34,6 +34,7 @@ public final class ThreadManager {
         this.sink = e -> {
             sink.emit(e);
             if (e instanceof Event.TurnCompleted c && threads.get(c.threadId()) instanceof AgentThread t) {
+                t.turnAnnounced(c.turn().id());
                 NotifyHook.afterTurn(t, c.turn());
             }
         };
