@@ -82,7 +82,7 @@ public final class ThreadHistoryHandler {
         Source src = source(p.threadId());
         HistoryCursor c = p.cursor() == null ? null : HistoryCursor.parse(method, p.cursor(), HistoryCursor.TURNS, p.threadId());
         if (c != null && c.byId()) c = c.at(turnPosition(method, src, c.turnId()));
-        List<long[]> ords = new ArrayList<>();
+        List<Long> ords = new ArrayList<>();
         List<Turn> data = new ArrayList<>();
         boolean more;
         if (src.rollout() != null) {
@@ -90,7 +90,7 @@ public final class ThreadHistoryHandler {
                     c == null ? null : c.position(), c != null && c.inclusive(), desc, limit + 1, pagesView(view));
             more = page.size() > limit;
             for (HistoryPages.PagedTurn t : page.subList(0, Math.min(limit, page.size()))) {
-                ords.add(new long[] {t.ord()});
+                ords.add(t.ord());
                 data.add(ThreadView.turn(settle(t, src.activeTurnId()), view));
             }
         } else {
@@ -98,12 +98,12 @@ public final class ThreadHistoryHandler {
             List<Integer> idx = window(all.size(), c, desc, limit + 1);
             more = idx.size() > limit;
             for (int i : idx.subList(0, Math.min(limit, idx.size()))) {
-                ords.add(new long[] {i});
+                ords.add((long) i);
                 data.add(ThreadView.turn(inView(all.get(i), view), view));
             }
         }
-        String next = more ? HistoryCursor.after(HistoryCursor.TURNS, p.threadId(), ords.getLast()[0]) : null;
-        String back = ords.isEmpty() ? null : HistoryCursor.at(HistoryCursor.TURNS, p.threadId(), ords.getFirst()[0]);
+        String next = more ? HistoryCursor.after(HistoryCursor.TURNS, p.threadId(), ords.getLast()) : null;
+        String back = ords.isEmpty() ? null : HistoryCursor.at(HistoryCursor.TURNS, p.threadId(), ords.getFirst());
         return new ThreadTurnsListResponse(data, next, back);
     }
 
@@ -197,12 +197,12 @@ public final class ThreadHistoryHandler {
                 data.add(entry(i.turnId(), i.item()));
             }
         } else {
-            List<String[]> owners = new ArrayList<>();
+            List<String> owners = new ArrayList<>();
             List<Item> all = new ArrayList<>();
             for (TurnRecord r : src.loaded().turns()) {
                 if (turnId != null && !r.id().equals(turnId)) continue;
                 for (Item i : r.items()) {
-                    owners.add(new String[] {r.id()});
+                    owners.add(r.id());
                     all.add(i);
                 }
             }
@@ -216,7 +216,7 @@ public final class ThreadHistoryHandler {
             more = idx.size() > limit;
             for (int i : idx.subList(0, Math.min(limit, idx.size()))) {
                 ords.add((long) i);
-                data.add(entry(owners.get(i)[0], all.get(i)));
+                data.add(entry(owners.get(i), all.get(i)));
             }
         }
         String next = more ? HistoryCursor.after(HistoryCursor.ITEMS, p.threadId(), ords.getLast()) : null;
