@@ -42,8 +42,8 @@ public final class ThreadView {
         if (withTurns) for (TurnRecord r : t.turns()) turns.add(turn(r));
         return new Thread(m.id(), m.id(), m.forkedFromId(), null, m.preview(), m.ephemeral(), null, null, null,
                 historyMode(m.historyMode()), s.modelProvider(), s.model(), s.reasoningEffort(), m.createdAt(), m.updatedAt(),
-                m.updatedAt(), status(t.state()), m.path(), s.cwd(), PROTOCOL_VERSION, m.originator(), m.source(), null,
-                null, null, gitInfo(m.gitInfo()), m.name(), turns);
+                m.updatedAt(), status(t.state()), m.path(), s.cwd(), PROTOCOL_VERSION, m.originator(), m.source(),
+                m.threadSource(), null, null, gitInfo(m.gitInfo()), m.name(), turns);
     }
 
     public static ThreadHistoryMode historyMode(String mode) {

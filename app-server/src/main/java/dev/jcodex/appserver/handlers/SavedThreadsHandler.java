@@ -341,7 +341,7 @@ public final class SavedThreadsHandler {
         ThreadMetadata m = src.metadata();
         ThreadSummary s = new ThreadSummary(m.id(), null, m.createdAt() * 1000, m.updatedAt() * 1000, st.cwd(), st.model(),
                 st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(), null, m.forkedFromId(), 0, 0, 0,
-                m.historyMode(), git(m, 0), git(m, 1), git(m, 2));
+                m.historyMode(), git(m, 0), git(m, 1), git(m, 2), m.threadSource());
         return new SavedThread(s, List.of(), src.historySnapshot(), src.totalUsage(), st.approvalPolicy(),
                 RolloutRecorder.sandboxMode(st.sandbox().type()), st.reasoningEffort(), Map.of());
     }
@@ -378,6 +378,7 @@ public final class SavedThreadsHandler {
         meta.setPreview(s.preview());
         meta.setName(s.name());
         meta.setHistoryMode(s.historyMode());
+        if (!fork) meta.setThreadSource(s.threadSource());
         if (s.gitSha() != null || s.gitBranch() != null || s.gitOriginUrl() != null) {
             meta.setGitInfo(new String[] {s.gitSha(), s.gitBranch(), s.gitOriginUrl()});
         }
@@ -472,7 +473,7 @@ public final class SavedThreadsHandler {
         return new dev.jcodex.protocol.v2.Thread(s.id(), s.id(), s.forkedFromId(), null, s.preview(), false, null, null, null,
                 ThreadView.historyMode(s.historyMode()), s.modelProvider(), s.model(), null, s.createdAtMs() / 1000,
                 s.updatedAtMs() / 1000, s.updatedAtMs() / 1000, ThreadStatus.NOT_LOADED, s.path(), s.cwd(),
-                s.cliVersion() != null ? s.cliVersion() : ThreadView.PROTOCOL_VERSION, s.originator(), s.source(), null,
-                null, null, git, s.name(), wire);
+                s.cliVersion() != null ? s.cliVersion() : ThreadView.PROTOCOL_VERSION, s.originator(), s.source(),
+                s.threadSource(), null, null, git, s.name(), wire);
     }
 }

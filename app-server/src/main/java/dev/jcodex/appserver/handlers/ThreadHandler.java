@@ -29,6 +29,7 @@ public final class ThreadHandler {
                 conn.session().threadSource(), null));
         // Before anyone sees the thread or its rollout exists (the first turn writes session_meta with it).
         t.metadata().setHistoryMode(p.historyMode() == ThreadHistoryMode.LEGACY ? "legacy" : "paginated");
+        t.metadata().setThreadSource(p.threadSource());
         conn.session().subscribe(t.id());
         return Reply.then(response(t), () -> threads.announceStarted(t));
     }

@@ -282,10 +282,19 @@ class PagedHistoryTest {
                 assertNotNull(cleared);
 
                 // legacy threads are hydrated whole without a notice; paginated ones get one
-                JsonNode legacy = call(d, "thread/start", Map.of("historyMode", "legacy"));
+                JsonNode legacy = call(d, "thread/start", Map.of("historyMode", "legacy", "threadSource", "ide-panel"));
                 assertEquals("legacy", legacy.path("thread").path("historyMode").asText());
+                assertEquals("ide-panel", legacy.path("thread").path("threadSource").asText());
                 String legacyId = legacy.path("thread").path("id").asText();
                 runTurn(d, legacyId, "legacy message", Map.of());
+                call(d, "thread/unsubscribe", Map.of("threadId", legacyId));
+                JsonNode listed = null;
+                for (JsonNode t : call(d, "thread/list", Map.of()).path("data")) if (t.path("id").asText().equals(legacyId)) listed = t;
+                assertNotNull(listed);
+                assertEquals("ide-panel", listed.path("threadSource").asText(), listed.toString());
+                String meta = Files.readAllLines(java.nio.file.Path.of(listed.path("path").asText())).getFirst();
+                assertTrue(meta.contains("\"thread_source\":\"ide-panel\""), "kept in session_meta: " + meta);
+                assertEquals("legacy", listed.path("historyMode").asText());
                 call(d, "thread/read", Map.of("threadId", legacyId, "includeTurns", true));
                 call(d, "thread/read", Map.of("threadId", thread, "includeTurns", false));
                 assertEquals(0, d.received().stream().filter(n -> "deprecationNotice".equals(n.path("method").asText())).count());

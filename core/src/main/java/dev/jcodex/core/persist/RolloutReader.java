@@ -36,7 +36,7 @@ final class RolloutReader {
     private long lastTs = -1;
     private String cwd = "", model, provider, preview = "", name, source, originator, cliVersion, forkedFrom;
     private String approval, sandboxMode, effort;
-    private String historyMode = ThreadSummary.LEGACY, gitSha, gitBranch, gitOriginUrl;
+    private String historyMode = ThreadSummary.LEGACY, gitSha, gitBranch, gitOriginUrl, threadSource;
     /** Where each turn's model history starts (its size when the turn began); -1 once a compaction replaced it. */
     private final java.util.Map<String, Integer> historyStarts = new java.util.LinkedHashMap<>();
     private TokenUsage usage = TokenUsage.ZERO;
@@ -112,7 +112,7 @@ final class RolloutReader {
         ThreadSummary s = new ThreadSummary(r.id, file.toString(), created, Math.max(created, r.lastTs >= 0 ? r.lastTs : mtime),
                 r.cwd, r.model, r.provider, r.preview, r.name, archived, r.source == null ? "vscode" : r.source,
                 r.originator, r.cliVersion, r.forkedFrom, r.usage.totalTokens(), size, mtime, r.historyMode, r.gitSha,
-                r.gitBranch, r.gitOriginUrl);
+                r.gitBranch, r.gitOriginUrl, r.threadSource);
         return new SavedThread(s, r.turns, r.history, r.usage, r.approval, r.sandboxMode, r.effort, r.historyStarts);
     }
 
@@ -161,6 +161,7 @@ final class RolloutReader {
         // Codex 0.171 writes history_mode; jcodex keeps its own under "jcodex" (its lines carry no ordinals).
         String mode = m.path("jcodex").path("history_mode").asText(m.path("history_mode").asText(null));
         if (ThreadSummary.PAGINATED.equals(mode)) historyMode = ThreadSummary.PAGINATED;
+        if (m.hasNonNull("thread_source")) threadSource = m.get("thread_source").asText();
         JsonNode git = m.path("git");
         if (git.isObject()) {
             gitSha = git.path("commit_hash").asText(null);

@@ -235,6 +235,7 @@ public final class RolloutRecorder implements EventSink {
         if (m.forkedFromId() != null) o.put("forked_from_id", m.forkedFromId());
         // Not Codex's history_mode: Codex would then expect its own paginated line format (ordinals).
         o.putObject("jcodex").put("history_mode", m.historyMode());
+        if (m.threadSource() != null) o.put("thread_source", m.threadSource());
         String[] git = m.gitInfo();
         if (git != null) o.putObject("git").put("commit_hash", git[0]).put("branch", git[1]).put("repository_url", git[2]);
         return o;
@@ -339,7 +340,7 @@ public final class RolloutRecorder implements EventSink {
         store.indexed(new ThreadSummary(m.id(), path.toString(), m.createdAt() * 1000, System.currentTimeMillis(),
                 st.cwd(), st.model(), st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(),
                 CLI_VERSION, m.forkedFromId(), t.totalUsage().totalTokens(), s.writer.size(), mtime, m.historyMode(),
-                git(m, 0), git(m, 1), git(m, 2)));
+                git(m, 0), git(m, 1), git(m, 2), m.threadSource()));
     }
 
     private static String git(ThreadMetadata m, int i) {

@@ -38,7 +38,7 @@ final class ThreadIndex implements AutoCloseable {
     static final int DIRECT_HITS = 256;
     private static final String COLUMNS = "id, rollout_path, created_at_ms, updated_at_ms, cwd, model, model_provider, "
             + "preview, name, archived, source, originator, cli_version, forked_from_id, tokens_used, rollout_size, rollout_mtime_ms, "
-            + "history_mode, git_sha, git_branch, git_origin_url";
+            + "history_mode, git_sha, git_branch, git_origin_url, thread_source";
     private static final String TABLE = """
             CREATE TABLE %s (
               rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, rollout_path TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
@@ -46,13 +46,13 @@ final class ThreadIndex implements AutoCloseable {
               preview TEXT NOT NULL, name TEXT, archived INTEGER NOT NULL, source TEXT NOT NULL,
               originator TEXT, cli_version TEXT, forked_from_id TEXT, tokens_used INTEGER NOT NULL,
               rollout_size INTEGER NOT NULL, rollout_mtime_ms INTEGER NOT NULL, history_mode TEXT, git_sha TEXT,
-              git_branch TEXT, git_origin_url TEXT)""";
+              git_branch TEXT, git_origin_url TEXT, thread_source TEXT)""";
 
     /**
      * An upsert, not INSERT OR REPLACE: a replace deletes the old row without running the delete trigger,
      * which would leave its text in threads_fts.
      */
-    private static final String UPSERT = "INSERT INTO threads (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    private static final String UPSERT = "INSERT INTO threads (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET " + String.join(", ", java.util.Arrays.stream(COLUMNS.split(", "))
                     .filter(c -> !c.equals("id")).map(c -> c + " = excluded." + c).toList());
 
@@ -87,7 +87,7 @@ final class ThreadIndex implements AutoCloseable {
                     // 2: the history contract and git info of each thread. Threads indexed by version 1 were made
                     // before jcodex recorded either (legacy, no git info), except rollouts of a Codex that does
                     // (0.17x): those are marked behind (size -1) so the next reconcile re-reads them once.
-                    for (String c : new String[] {"history_mode", "git_sha", "git_branch", "git_origin_url"}) {
+                    for (String c : new String[] {"history_mode", "git_sha", "git_branch", "git_origin_url", "thread_source"}) {
                         s.execute("ALTER TABLE threads ADD COLUMN " + c + " TEXT");
                     }
                     s.execute("UPDATE threads SET rollout_size = -1 WHERE cli_version >= '0.17' AND cli_version < '1'");
@@ -190,6 +190,7 @@ final class ThreadIndex implements AutoCloseable {
                 ps.setString(i++, t.gitSha());
                 ps.setString(i++, t.gitBranch());
                 ps.setString(i++, t.gitOriginUrl());
+                ps.setString(i++, t.threadSource());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -340,7 +341,7 @@ final class ThreadIndex implements AutoCloseable {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0, rs.getString(11),
                 rs.getString(12), rs.getString(13), rs.getString(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
                 rs.getString(18) == null ? ThreadSummary.LEGACY : rs.getString(18), rs.getString(19), rs.getString(20),
-                rs.getString(21));
+                rs.getString(21), rs.getString(22));
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class ThreadMetadata {
     private volatile String path;
     private volatile String historyMode = "paginated";
     private volatile String[] gitInfo;
+    private volatile String threadSource;
 
     public ThreadMetadata(String id, String forkedFromId, long createdAt, boolean ephemeral, String originator,
                           String source) {
@@ -44,6 +45,9 @@ public final class ThreadMetadata {
     /** {sha, branch, originUrl} (each may be null), or null when no git info is known. */
     public String[] gitInfo() { return gitInfo; }
     public void setHistoryMode(String m) { historyMode = m; }
+    /** The client's analytics label for the thread (thread/start {@code threadSource}), or null. */
+    public String threadSource() { return threadSource; }
+    public void setThreadSource(String s) { threadSource = s; }
     public void setGitInfo(String[] g) { gitInfo = g; }
 
     public void setPreview(String p) { preview = p == null ? "" : p; }
