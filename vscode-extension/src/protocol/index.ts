@@ -2494,7 +2494,9 @@ export interface ThreadResumeResponse {
   model: string | null;
   modelProvider: string | null;
   serviceTier: string | null;
+  disabledPluginIds: string[] | null;
   cwd: string | null;
+  instructionSources: string[] | null;
   approvalPolicy: AskForApproval | null;
   approvalsReviewer: string | null;
   sandbox: SandboxPolicy | null;
@@ -2520,7 +2522,9 @@ export interface ThreadStartResponse {
   model: string | null;
   modelProvider: string | null;
   serviceTier: string | null;
+  disabledPluginIds: string[] | null;
   cwd: string | null;
+  instructionSources: string[] | null;
   approvalPolicy: AskForApproval | null;
   approvalsReviewer: string | null;
   sandbox: SandboxPolicy | null;

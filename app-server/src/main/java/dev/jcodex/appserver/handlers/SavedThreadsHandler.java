@@ -180,7 +180,8 @@ public final class SavedThreadsHandler {
             ThreadStartResponse r = response(t, withTurns);
             String[] cursors = history == null ? new String[2] : history.backwardsCursors(t);
             ThreadResumeResponse answer = new ThreadResumeResponse(r.thread(), r.model(), r.modelProvider(), r.serviceTier(),
-                    r.cwd(), r.approvalPolicy(), r.approvalsReviewer(), r.sandbox(), r.reasoningEffort(), cursors[0], cursors[1]);
+                    r.disabledPluginIds(), r.cwd(), r.instructionSources(), r.approvalPolicy(), r.approvalsReviewer(),
+                    r.sandbox(), r.reasoningEffort(), cursors[0], cursors[1]);
             // after the response, as Codex does: a question still waiting on the thread (an approval) reaches
             // this client too, so it can answer it
             return Reply.then(answer, () -> {
@@ -391,9 +392,7 @@ public final class SavedThreadsHandler {
     }
 
     private ThreadStartResponse response(AgentThread t, boolean withTurns) {
-        ThreadSettings s = t.settings();
-        return new ThreadStartResponse(ThreadView.thread(t, withTurns), s.model(), s.modelProvider(), null, s.cwd(),
-                ThreadView.approval(s.approvalPolicy()), "user", ThreadView.sandbox(s.sandbox()), s.reasoningEffort());
+        return ThreadHandler.response(threads, t, withTurns);
     }
 
     Reply archive(JsonRpcConnection conn, ThreadIdParams p) {

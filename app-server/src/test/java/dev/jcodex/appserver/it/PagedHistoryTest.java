@@ -26,6 +26,12 @@ class PagedHistoryTest {
         return out;
     }
 
+    private static List<String> jsonStrings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
+    }
+
     private static JsonNode call(Daemon d, String method, Map<String, Object> params) throws Exception {
         return d.result(d.request(method, params));
     }
@@ -177,7 +183,12 @@ class PagedHistoryTest {
             mock.next().message("slow reply", 1).stall(4000).completed();
             try (Daemon d = Daemon.start(mock.configToml(""))) {
                 d.initialize();
-                String thread = d.startThread();
+                java.nio.file.Path agents = Files.writeString(d.work().resolve("AGENTS.md"), "Be brief.\n");
+                JsonNode started = call(d, "thread/start", Map.of("cwd", d.work().toString()));
+                assertEquals(List.of(agents.toString()), jsonStrings(started.path("instructionSources")), started.toString());
+                assertEquals(0, started.path("disabledPluginIds").size(), "no plugins");
+                assertTrue(started.path("disabledPluginIds").isArray());
+                String thread = started.path("thread").path("id").asText();
                 runTurn(d, thread, "message one", Map.of());
 
                 JsonNode set = call(d, "thread/metadata/update", Map.of("threadId", thread,

@@ -202,6 +202,20 @@ public final class ThreadManager {
         return ProjectDocs.userInstructions(cwd, global, project);
     }
 
+    /** The instruction files a thread's model sees (global AGENTS.md, then the project's), as paths. */
+    public List<String> instructionSources(AgentThread t) {
+        Config c = t.config();
+        Path cwd = Path.of(t.settings().cwd());
+        List<String> markers = stringList(c.get("project_root_markers"));
+        if (markers.isEmpty() && !(c.get("project_root_markers") instanceof List)) markers = List.of(".git");
+        List<String> out = new ArrayList<>();
+        for (Path p : ProjectDocs.sources(c.codexHome(), cwd, markers.isEmpty() ? null : ProjectRoot.find(cwd, markers),
+                stringList(c.get("project_doc_fallback_filenames")), c.number("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES))) {
+            out.add(p.toString());
+        }
+        return out;
+    }
+
     /** The model's context window: {@code model_context_window} from config when set, else the catalog's. */
     Long contextWindow(Config c, String model) {
         long configured = c == null ? -1 : c.number("model_context_window", -1);
