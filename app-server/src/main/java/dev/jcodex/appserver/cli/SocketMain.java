@@ -25,7 +25,13 @@ final class SocketMain {
                     + " without --ws-auth capability-token or --ws-auth signed-bearer-token");
             return 2;
         }
-        SocketServer socket = SocketServer.start(address, auth, server.dispatcher(), server::attach);
+        SocketServer socket;
+        try {
+            socket = SocketServer.start(address, auth, server.dispatcher(), server::attach);
+        } catch (SocketServer.PathInUse e) {
+            System.err.println("jcodex: cannot listen on unix://" + ((ListenAddress.Unix) address).path() + ": " + e.getMessage());
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.closeAll();
             socket.close();

@@ -4,6 +4,7 @@ import dev.jcodex.appserver.events.ThreadView;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.ErrorCodes;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.MessageLimits;
 import dev.jcodex.appserver.rpc.RpcException;
 import dev.jcodex.core.config.ConfigLoader;
 import dev.jcodex.core.thread.SandboxSettings;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 public final class CommandExecHandler {
     static final long DEFAULT_OUTPUT_CAP = 1024 * 1024;
     static final long DEFAULT_TIMEOUT_MS = 10_000;
+    static final long MAX_BUFFERED_OUTPUT = MessageLimits.MAX_BUFFERED_EXEC_OUTPUT;
     private static final String OUTPUT_DELTA = "command/exec/outputDelta";
 
     private final ConfigLoader config;
@@ -132,6 +134,13 @@ public final class CommandExecHandler {
         // gets SIGHUP, and the reader and the descriptor end.
         if (process instanceof PtyProcess pty) pty.closeTerminal();
         int code = timedOut ? 124 : process.exitValue();
+        for (OutputPump pump : List.of(out, err)) {
+            if (pump.overflowed) {
+                throw RpcException.invalidRequest("command/exec: " + pump.stream + " exceeded " + MAX_BUFFERED_OUTPUT
+                        + " bytes, the most a buffered reply holds (the command exited with " + code
+                        + "); stream the output instead (streamStdoutStderr with a processId)");
+            }
+        }
         return new CommandExecResponse(code, stream ? "" : out.text(), stream ? "" : err.text());
     }
 
@@ -140,7 +149,12 @@ public final class CommandExecHandler {
         return true;
     }
 
-    /** Reads one stream to its end: up to {@code cap} bytes are kept or streamed, the rest is drained. */
+    /**
+     * Reads one stream to its end: up to {@code cap} bytes are kept or streamed, the rest is drained. A buffered
+     * stream never keeps more than {@link #MAX_BUFFERED_OUTPUT}, whatever the cap: beyond it the reply would not
+     * fit the heap, so the pump drains the rest and marks the stream overflowed (the request then fails,
+     * naming the limit). Streamed output has no such ceiling: it leaves as it comes.
+     */
     private static final class OutputPump implements Runnable {
         private final JsonRpcConnection conn;
         private final String processId;
@@ -148,8 +162,9 @@ public final class CommandExecHandler {
         private final InputStream in;
         private final boolean streaming;
         private final long cap;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private long seen;
+        volatile boolean overflowed;
 
         OutputPump(JsonRpcConnection conn, String processId, String stream, InputStream in, boolean streaming, long cap) {
             this.conn = conn;
@@ -168,6 +183,12 @@ public final class CommandExecHandler {
                 while ((n = in.read(chunk)) > 0) {
                     if (seen >= cap) continue;
                     int keep = (int) Math.min(n, cap - seen);
+                    if (!streaming && seen + keep > MAX_BUFFERED_OUTPUT) {
+                        overflowed = true;
+                        synchronized (this) { buffer = new ByteArrayOutputStream(0); } // free what was kept
+                        seen = cap; // keep draining, keep nothing
+                        continue;
+                    }
                     seen += keep;
                     boolean capReached = seen >= cap && cap != Long.MAX_VALUE;
                     if (streaming) {
@@ -175,7 +196,7 @@ public final class CommandExecHandler {
                         conn.sendNotification(OUTPUT_DELTA, new CommandExecOutputDeltaNotification(processId, stream,
                                 Base64.getEncoder().encodeToString(part), capReached));
                     } else {
-                        synchronized (buffer) { buffer.write(chunk, 0, keep); }
+                        synchronized (this) { buffer.write(chunk, 0, keep); }
                     }
                 }
             } catch (IOException closed) {
@@ -184,7 +205,7 @@ public final class CommandExecHandler {
         }
 
         String text() {
-            synchronized (buffer) { return buffer.toString(StandardCharsets.UTF_8); }
+            synchronized (this) { return buffer.toString(StandardCharsets.UTF_8); }
         }
     }
 

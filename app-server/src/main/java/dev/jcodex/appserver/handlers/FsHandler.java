@@ -3,6 +3,7 @@ package dev.jcodex.appserver.handlers;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.ErrorCodes;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.MessageLimits;
 import dev.jcodex.appserver.rpc.RpcException;
 import dev.jcodex.protocol.ClientRequests;
 import dev.jcodex.protocol.v2.EmptyResponse;
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  * (a browser over the socket bridge). Absolute paths only; I/O failures answer -32603 with the OS reason.
  */
 public final class FsHandler {
-    static final long MAX_READ_BYTES = 256L * 1024 * 1024;
+    static final long MAX_READ_BYTES = MessageLimits.MAX_READ_FILE_BYTES;
+    /** Deeper source trees are refused: no copy recurses without bound (a destination inside its source). */
+    static final int MAX_COPY_DEPTH = 512;
 
     /** In-order on the connection's processor: a writeFile followed by a readFile must see the write. */
     public void register(Dispatcher d) {
@@ -56,15 +59,13 @@ public final class FsHandler {
         d.on(ClientRequests.FS_UNWATCH, this::unwatch);
     }
 
+    /**
+     * Regular files only, at most {@link MessageLimits#MAX_READ_FILE_BYTES}: a device (/dev/zero), a FIFO or a
+     * socket is refused without blocking the connection's requests (see {@link RegularFiles}).
+     */
     FsReadFileResponse readFile(JsonRpcConnection c, FsPathParams p) {
         Path path = abs("path", p.path());
-        return io(() -> {
-            // base64 in one JSON message: keep it well under the message limit rather than exhaust the heap
-            if (Files.isRegularFile(path) && Files.size(path) > MAX_READ_BYTES) {
-                throw RpcException.invalidRequest("fs/readFile: " + path + " is larger than " + MAX_READ_BYTES + " bytes");
-            }
-            return new FsReadFileResponse(Base64.getEncoder().encodeToString(Files.readAllBytes(path)));
-        });
+        return io(() -> new FsReadFileResponse(Base64.getEncoder().encodeToString(RegularFiles.read(path, MAX_READ_BYTES))));
     }
 
     EmptyResponse writeFile(JsonRpcConnection c, FsWriteFileParams p) {
@@ -76,7 +77,7 @@ public final class FsHandler {
             throw RpcException.invalidParams("Invalid params for fs/writeFile: `dataBase64` is not valid base64: " + e.getMessage());
         }
         return io(() -> {
-            Files.write(path, data);
+            RegularFiles.write(path, data);
             return EmptyResponse.INSTANCE;
         });
     }
@@ -106,12 +107,22 @@ public final class FsHandler {
         });
     }
 
+    /**
+     * Every entry, in one reply: a directory whose listing would not fit in one message (millions of entries) is
+     * refused rather than listed into the heap.
+     */
     FsReadDirectoryResponse readDirectory(JsonRpcConnection c, FsPathParams p) {
         Path path = abs("path", p.path());
         return io(() -> {
             List<FsReadDirectoryResponse.Entry> entries = new ArrayList<>();
+            long replyBytes = 0;
             try (Stream<Path> s = Files.list(path)) {
                 for (Path e : (Iterable<Path>) s::iterator) {
+                    replyBytes += e.getFileName().toString().length() * 2L + 64; // worst-case escaping, and the keys
+                    if (replyBytes > MessageLimits.MAX_MESSAGE_BYTES) {
+                        throw new RegularFiles.Refused("fs/readDirectory: " + path + " has more entries than fit in one reply ("
+                                + entries.size() + " listed before the limit of " + MessageLimits.MAX_MESSAGE_BYTES + " bytes)");
+                    }
                     entries.add(new FsReadDirectoryResponse.Entry(e.getFileName().toString(), Files.isDirectory(e),
                             Files.isRegularFile(e)));
                 }
@@ -139,17 +150,36 @@ public final class FsHandler {
         Path from = abs("sourcePath", p.sourcePath());
         Path to = abs("destinationPath", p.destinationPath());
         boolean recursive = Boolean.TRUE.equals(p.recursive());
-        if (Files.isDirectory(from) && !recursive) {
-            throw RpcException.invalidRequest("fs/copy requires recursive: true when sourcePath is a directory");
-        }
-        if (Files.isDirectory(from) && to.normalize().startsWith(from.normalize())) {
-            throw RpcException.invalidRequest("fs/copy cannot copy a directory into itself");
-        }
         return io(() -> {
-            if (Files.isDirectory(from)) copyTree(from, to);
-            else Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            if (Files.isDirectory(from)) {
+                if (!recursive) {
+                    throw new RegularFiles.Refused("fs/copy requires recursive: true when sourcePath is a directory");
+                }
+                // By real path: a destination reached through a symlink into the source would otherwise be
+                // copied into itself again and again.
+                Path realFrom = from.toRealPath();
+                Path realTo = realPathForCreate(to);
+                if (realTo.startsWith(realFrom)) {
+                    throw new RegularFiles.Refused("fs/copy cannot copy a directory into itself: " + to
+                            + (realTo.equals(to) ? "" : " (" + realTo + ")") + " is inside " + from);
+                }
+                copyTree(from, to);
+            } else {
+                if (Files.exists(from) && !Files.isRegularFile(from)) {
+                    throw new RegularFiles.Refused("fs/copy: " + from + " is not a regular file or a directory");
+                }
+                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
             return EmptyResponse.INSTANCE;
         });
+    }
+
+    /** The real path {@code p} would have once created: its deepest existing ancestor resolved, the rest appended. */
+    static Path realPathForCreate(Path p) throws IOException {
+        Path existing = p;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return p;
+        return existing.toRealPath().resolve(existing.relativize(p)).normalize();
     }
 
     FsWatchResponse watch(JsonRpcConnection c, FsWatchParams p) {
@@ -182,15 +212,30 @@ public final class FsHandler {
 
     private static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            private int depth;
+
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+                if (++depth > MAX_COPY_DEPTH) {
+                    throw new FileSystemException(d.toString(), null, "directory tree deeper than " + MAX_COPY_DEPTH + " levels");
+                }
                 Path target = to.resolve(from.relativize(d).toString());
                 if (!Files.isDirectory(target)) Files.createDirectory(target);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                depth--;
+                if (e != null) throw e;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                // Regular files and symlinks (copied as links); a FIFO or device inside the tree would block or
+                // never end (Files.copy reads it to EOF), so it is skipped.
+                if (!a.isRegularFile() && !a.isSymbolicLink()) return FileVisitResult.CONTINUE;
                 Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                 return FileVisitResult.CONTINUE;
@@ -201,15 +246,20 @@ public final class FsHandler {
     static Path abs(String field, String value) { return CommandExecHandler.absolute(field, value); }
 
     private interface IoCall<T> {
-        T call() throws IOException;
+        T call() throws IOException, RegularFiles.Refused;
     }
 
-    /** Runs an I/O operation; failures become -32603 with the OS's reason, as Codex reports them. */
+    /**
+     * Runs an I/O operation; failures become -32603 with the OS's reason, as Codex reports them, and a path
+     * that is the wrong kind of file (or too large) -32600 naming it.
+     */
     private static <T> T io(IoCall<T> call) {
         try {
             return call.call();
         } catch (IOException e) {
             throw new RpcException(ErrorCodes.INTERNAL_ERROR, describe(e));
+        } catch (RegularFiles.Refused e) {
+            throw RpcException.invalidRequest(e.getMessage());
         }
     }
 

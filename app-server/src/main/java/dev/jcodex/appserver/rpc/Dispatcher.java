@@ -106,6 +106,8 @@ public final class Dispatcher {
                 try {
                     if (e == null) reply(conn, id, r);
                     else fail(conn, id, method, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                } catch (Throwable x) {
+                    internal(conn, id, x); // the reply could not be serialized (e.g. out of memory): still answer
                 } finally {
                     done.run();
                 }
@@ -114,8 +116,8 @@ public final class Dispatcher {
         }
         try {
             reply(conn, id, result);
-        } catch (RuntimeException e) {
-            e.printStackTrace(System.err);
+        } catch (Throwable e) {
+            internal(conn, id, e); // the reply could not be serialized (e.g. out of memory): still answer
         } finally {
             done.run();
         }
@@ -135,10 +137,8 @@ public final class Dispatcher {
             case RpcException e -> conn.sendError(id, e);
             case IllegalArgumentException e -> conn.sendError(id, RpcException.invalidParams(method + ": " + e.getMessage()));
             case IllegalStateException e -> conn.sendError(id, RpcException.invalidRequest(e.getMessage()));
-            case Exception e -> internal(conn, id, e);
-            // a handler bug or a pathological input answers -32603 and leaves the daemon serving
-            case StackOverflowError e -> internal(conn, id, e);
-            case Error e -> throw e;
+            // Anything else, Errors included (OutOfMemoryError, StackOverflowError from a pathological input,
+            // a LinkageError): -32603 for this request, and the connection keeps serving.
             default -> internal(conn, id, t);
         }
     }

@@ -41,7 +41,8 @@ final class Ingress {
                 Runnable r = queue.take();
                 try {
                     r.run();
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // an Error escaping one request must not stop the processor: later requests would never run
                     e.printStackTrace(System.err);
                 }
             }

@@ -101,6 +101,11 @@ public final class JsonRpcConnection {
             // a parser failure of another kind is still an unparsable line, never the reader thread's end
             sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + firstLine(e.getMessage())));
             return;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the message is dropped and its buffers with it; the transport's reader must go on reading
+            sendError(NullNode.instance, new RpcException(ErrorCodes.INTERNAL_ERROR,
+                    "Internal error: message of " + len + " bytes could not be parsed: " + e));
+            return;
         }
         if (node == null) { // a byte-order mark and nothing else
             sendError(NullNode.instance, new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: no JSON value"));

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,7 @@ final class HttpGate extends SimpleChannelInboundHandler<FullHttpRequest> {
         WebSocketOutbound out = new WebSocketOutbound(ctx.channel(), WebSocketOutbound.DEFAULT_MAX_PENDING_BYTES,
                 WebSocketOutbound.DEFAULT_STALL_MS);
         JsonRpcConnection conn = new JsonRpcConnection(out, dispatcher);
-        ctx.pipeline().addLast(new WebSocketFrameAggregator(maxMessageBytes));
+        ctx.pipeline().addLast(new MessageSizeLimit(conn, maxMessageBytes));
         ctx.pipeline().addLast(new WebSocketFrameHandler(conn, out, hs));
         ctx.pipeline().remove(this);
         onOpen.accept(conn);

@@ -57,7 +57,17 @@ public final class LineReader {
             line = new byte[8 * 1024];
             return;
         }
-        if (lineLen + len > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + len));
+        if (lineLen + len > line.length) {
+            try {
+                line = Arrays.copyOf(line, (int) Math.min(maxLine, Math.max(line.length * 2L, lineLen + len)));
+            } catch (OutOfMemoryError e) {
+                // the heap is short right now (other work): refuse this line as too long rather than die
+                skipped = (long) lineLen + len;
+                lineLen = 0;
+                line = new byte[8 * 1024];
+                return;
+            }
+        }
         System.arraycopy(b, off, line, lineLen, len);
         lineLen += len;
     }

@@ -2,6 +2,7 @@ package dev.jcodex.appserver.transport;
 
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.MessageLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -20,7 +21,6 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
 
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * stdio daemon never pays for it.
  */
 public final class SocketServer implements AutoCloseable {
-    public static final int MAX_MESSAGE_BYTES = StdioTransport.MAX_LINE_BYTES;
+    public static final int MAX_MESSAGE_BYTES = MessageLimits.MAX_MESSAGE_BYTES;
 
     private final EventLoopGroup group;
     private final Channel server;
@@ -70,26 +70,64 @@ public final class SocketServer implements AutoCloseable {
         }
     }
 
+    /** {@code --listen unix://PATH} names something that must not be replaced. */
+    public static final class PathInUse extends IOException {
+        PathInUse(String message) { super(message); }
+    }
+
     /**
-     * Binds inside a fresh 0700 directory, sets the socket to 0600 there, then renames it into place, so no
-     * other user can connect in the moment between bind and chmod.
+     * Binds inside a fresh 0700 directory, sets the socket to 0600 there, then links it into place, so no
+     * other user can connect in the moment between bind and chmod. Only a stale socket (one nobody listens on
+     * any more) is removed from PATH first; anything else there is refused ({@link PathInUse}), and the link
+     * (unlike a rename) never replaces what appeared there meanwhile.
      */
     private static SocketServer bindUnix(ServerBootstrap b, EventLoopGroup group, Path path)
             throws IOException, InterruptedException {
         Path parent = path.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        removeStaleSocket(path);
         Path staging = Files.createTempDirectory(parent, ".sock-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path tmp = staging.resolve("s");
+        Channel ch = null;
         try {
-            Channel ch = b.bind(UnixDomainSocketAddress.of(tmp)).sync().channel();
+            ch = b.bind(UnixDomainSocketAddress.of(tmp)).sync().channel();
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            Files.deleteIfExists(path); // a stale socket from a previous run
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
-            return new SocketServer(group, ch, path);
+            try {
+                Files.createLink(path, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new PathInUse(path + " appeared while the socket was being bound; it was left alone");
+            }
+            SocketServer server = new SocketServer(group, ch, path);
+            ch = null;
+            return server;
         } finally {
+            if (ch != null) ch.close().awaitUninterruptibly();
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(staging);
+        }
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    /** Deletes PATH if it is a socket nobody accepts on; refuses a live socket and anything that is not a socket. */
+    static void removeStaleSocket(Path path) throws IOException {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(path, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        }
+        if ((mode & S_IFMT) != S_IFSOCK) {
+            String what = Files.isSymbolicLink(path) ? "a symbolic link" : Files.isDirectory(path) ? "a directory"
+                    : Files.isRegularFile(path) ? "a regular file" : "not a socket";
+            throw new PathInUse(path + " exists and is " + what + ", not a stale socket; refusing to replace it");
+        }
+        try (java.nio.channels.SocketChannel probe = java.nio.channels.SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            throw new PathInUse("another server is listening on " + path);
+        } catch (java.net.ConnectException stale) {
+            Files.deleteIfExists(path); // a socket left by a daemon that died: nobody listens
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.jcodex.appserver.rpc.Dispatcher;
 import dev.jcodex.appserver.rpc.ErrorCodes;
 import dev.jcodex.appserver.rpc.JsonRpcConnection;
+import dev.jcodex.appserver.rpc.MessageLimits;
 import dev.jcodex.appserver.rpc.RpcException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /** JSONL over stdin/stdout: the connection of an IDE that spawned the daemon. */
 public final class StdioTransport {
-    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /** Derived from the heap (see {@link MessageLimits}): a longer line is answered -32600 and skipped unbuffered. */
+    public static final int MAX_LINE_BYTES = MessageLimits.MAX_MESSAGE_BYTES;
 
     private StdioTransport() {}
 
@@ -42,7 +44,7 @@ public final class StdioTransport {
                 @Override
                 public void oversized(long length) {
                     conn.sendError(NullNode.instance, new RpcException(ErrorCodes.INVALID_REQUEST,
-                            "Invalid request: message of " + length + " bytes exceeds the limit of " + MAX_LINE_BYTES));
+                            "Invalid request: message of " + length + " bytes exceeds the limit of " + MAX_LINE_BYTES + " bytes"));
                 }
             });
             conn.drain(10_000);

@@ -51,17 +51,35 @@ public final class Daemon implements AutoCloseable {
         return new Daemon(home, work, env, extraArgs);
     }
 
+    /**
+     * Spawns a daemon whose command line is prefixed by {@code wrapper} (e.g. {@code unshare -m sh -c '…' sh}),
+     * for tests that change the daemon's environment beyond env vars (a tiny file system for disk-full).
+     */
+    public static Daemon startWrapped(String configToml, List<String> wrapper, Map<String, String> env) throws IOException {
+        Path root = Files.createTempDirectory("jcodex-test-");
+        Path home = Files.createDirectories(root.resolve("home"));
+        Path work = Files.createDirectories(root.resolve("work"));
+        if (configToml != null) Files.writeString(home.resolve("config.toml"), configToml);
+        return new Daemon(home, work, env, List.of(), wrapper);
+    }
+
     /** Spawns another daemon on an existing CODEX_HOME (restart after a crash). */
     public static Daemon restart(Path home, Path work) throws IOException {
         return new Daemon(home, work, Map.of(), List.of());
     }
 
     private Daemon(Path home, Path work, Map<String, String> env, List<String> extraArgs) throws IOException {
+        this(home, work, env, extraArgs, List.of());
+    }
+
+    private Daemon(Path home, Path work, Map<String, String> env, List<String> extraArgs, List<String> wrapper)
+            throws IOException {
         this.home = home;
         this.work = work;
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-XX:+DisableAttachMechanism"); // as bin/jcodex: no attach socket a sandboxed command could drive
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");

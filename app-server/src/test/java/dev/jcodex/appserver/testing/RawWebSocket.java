@@ -110,6 +110,25 @@ public final class RawWebSocket implements AutoCloseable {
         while (f.hasRemaining()) ch.write(f);
     }
 
+    /** Sends one masked frame of a fragmented text message: the first is a text frame, the rest continuations. */
+    public synchronized void sendFragment(boolean first, boolean last, byte[] payload) throws IOException {
+        ByteBuffer f = ByteBuffer.allocate(payload.length + 14);
+        f.put((byte) ((last ? 0x80 : 0) | (first ? 0x1 : 0x0)));
+        if (payload.length < 126) {
+            f.put((byte) (0x80 | payload.length));
+        } else if (payload.length < 65536) {
+            f.put((byte) (0x80 | 126)).putShort((short) payload.length);
+        } else {
+            f.put((byte) (0x80 | 127)).putLong(payload.length);
+        }
+        byte[] mask = new byte[4];
+        random.nextBytes(mask);
+        f.put(mask);
+        for (int i = 0; i < payload.length; i++) f.put((byte) (payload[i] ^ mask[i & 3]));
+        f.flip();
+        while (f.hasRemaining()) ch.write(f);
+    }
+
     /** The next text frame's payload, or null when the server closed. */
     public String readText() throws IOException {
         while (true) {

@@ -59,4 +59,22 @@ class WriterQueueTest {
         // 2,000 lines of ~45 bytes (~90 KB) after the first: two 64 KB buffers' worth, not 4,000 writes
         assertTrue(sink.writes.get() <= 4, "writes: " + sink.writes.get());
     }
+
+    @Test
+    void producersWaitOnceTheQueuedBytesReachTheBoundNotOnlyTheCount() throws Exception {
+        // 16k messages of 22 KB (a streamed command/exec) once fit the count bound and filled the heap
+        SlowSink sink = new SlowSink();
+        WriterQueue q = new WriterQueue(sink, 16 * 1024, 1024 * 1024, 300, "test-writer");
+        byte[] chunk = new byte[22 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'a');
+        assertTrue(q.send(chunk));
+        assertTrue(sink.firstWriteEntered.await(30, TimeUnit.SECONDS)); // the sink now blocks
+        int accepted = 0;
+        while (accepted < 1000 && q.send(chunk)) accepted++;
+        assertTrue(accepted <= 1024 / 22 + 1, "accepted " + accepted + " messages of 22 KB with a 1 MiB bound");
+        assertTrue(accepted >= 1024 / 22 - 1, "accepted only " + accepted);
+        sink.release.countDown();
+        q.close();
+        assertEquals((accepted + 1) * (chunk.length + 1), sink.data.size());
+    }
 }

@@ -93,7 +93,8 @@ final class RolloutReader {
                 try {
                     n = Json.MAPPER.readTree(line);
                 } catch (IOException e) {
-                    continue; // a line cut by a crash
+                    n = salvage(line); // a line cut by a crash, perhaps with the next record glued to it
+                    if (n == null) continue;
                 }
                 if (n == null || !n.isObject()) continue;
                 if (cut == null) {
@@ -114,6 +115,22 @@ final class RolloutReader {
                 r.originator, r.cliVersion, r.forkedFrom, r.usage.totalTokens(), size, mtime, r.historyMode, r.gitSha,
                 r.gitBranch, r.gitOriginUrl, r.threadSource);
         return new SavedThread(s, r.turns, r.history, r.usage, r.approval, r.sandboxMode, r.effort, r.historyStarts);
+    }
+
+    /**
+     * A torn write followed by a whole record on the same line (an older writer appended after a failed
+     * write without cutting it back): the last record start that parses to the end of the line is kept.
+     */
+    static JsonNode salvage(String line) {
+        for (int i = line.indexOf("{\"timestamp\"", 1); i > 0; i = line.indexOf("{\"timestamp\"", i + 1)) {
+            try {
+                JsonNode n = Json.MAPPER.readTree(line.substring(i));
+                if (n != null && n.isObject()) return n;
+            } catch (IOException notHere) {
+                // keep looking
+            }
+        }
+        return null;
     }
 
     static String idFromFileName(Path file) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.EventSink;
 import dev.jcodex.core.event.ThreadState;
+import dev.jcodex.core.event.TurnFailure;
 import dev.jcodex.core.event.TurnInfo;
 import dev.jcodex.core.event.TurnStatus;
 import dev.jcodex.core.item.Item;
@@ -36,6 +37,11 @@ public final class RolloutRecorder implements EventSink {
     private final PromptHistory prompts;
     private volatile ThreadManager threads;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** The turn each thread is recording, and a write that failed during it (threadId → …). */
+    private final Map<String, String> currentTurn = new ConcurrentHashMap<>();
+    private final Map<String, WriteFailure> failures = new ConcurrentHashMap<>();
+
+    private record WriteFailure(String turnId, TurnFailure failure) {}
 
     private static final class Session {
         final RolloutWriter writer;
@@ -145,7 +151,7 @@ public final class RolloutRecorder implements EventSink {
             try {
                 flushHistory(t, s);
             } catch (RuntimeException ex) {
-                System.err.println("jcodex: rollout write failed for thread " + t.id() + ": " + ex);
+                announce(writeFailed(t.id(), ex));
             }
             swap.run();
             s.historyWritten = t.historySize();
@@ -154,20 +160,74 @@ public final class RolloutRecorder implements EventSink {
                 p.set("replacement_history", Json.MAPPER.valueToTree(replacement));
                 s.writer.write("compacted", p);
             } catch (RuntimeException ex) {
-                System.err.println("jcodex: rollout write failed for thread " + t.id() + ": " + ex);
+                announce(writeFailed(t.id(), ex));
             }
         }
     }
 
+    /**
+     * Records the event, then passes it on. A failed write (a full disk) must not stop the turn, but the client
+     * must hear of it: the first failure in a turn is announced as an {@code error} event right away, and a
+     * turn that would end {@code completed} ends {@code failed} with that error instead (what the rollout
+     * reads back, if its last lines could still be written, says the same; if not, the turn reads back as
+     * cut off).
+     */
     @Override
     public void emit(Event e) {
+        if (e instanceof Event.TurnStarted ts) {
+            currentTurn.put(ts.threadId(), ts.turn().id());
+            failures.remove(ts.threadId());
+        }
+        Event.Error failedNow = null;
         try {
             record(e);
         } catch (RuntimeException ex) {
-            // Losing a line must not stop the turn; the client still gets the event.
-            System.err.println("jcodex: rollout write failed for thread " + e.threadId() + ": " + ex);
+            failedNow = writeFailed(e.threadId(), ex);
+        }
+        if (e instanceof Event.TurnCompleted c) {
+            currentTurn.remove(c.threadId(), c.turn().id());
+            WriteFailure f = failures.remove(c.threadId());
+            announce(failedNow);
+            if (f != null && f.turnId().equals(c.turn().id()) && c.turn().status() == TurnStatus.COMPLETED) {
+                TurnInfo t = c.turn();
+                TurnInfo failed = new TurnInfo(t.id(), TurnStatus.FAILED, f.failure(), t.items(), t.startedAt(),
+                        t.completedAt(), t.durationMs());
+                AgentThread thread = threads == null ? null : threads.get(c.threadId());
+                if (thread != null) thread.amendTurnEnd(failed);
+                next.emit(new Event.TurnCompleted(c.threadId(), failed));
+                return;
+            }
+            next.emit(e);
+            return;
         }
         next.emit(e);
+        announce(failedNow);
+    }
+
+    private void announce(Event.Error error) {
+        if (error != null) next.emit(error);
+    }
+
+    /**
+     * Notes a failed write; returns the error event to send when it is the first in the thread's current turn
+     * (null outside a turn, where the caller reports the failure itself, or when already announced).
+     */
+    private Event.Error writeFailed(String threadId, RuntimeException ex) {
+        System.err.println("jcodex: rollout write failed for thread " + threadId + ": " + ex);
+        String turnId = currentTurn.get(threadId);
+        if (turnId == null) return null;
+        Throwable cause = ex instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : ex;
+        String where = ex instanceof java.io.UncheckedIOException ? ex.getMessage() : "writing the rollout";
+        TurnFailure f = new TurnFailure("Failed to save this conversation (" + where + "): " + reason(cause)
+                + "; this turn is not fully recorded", "other", null, null);
+        return failures.putIfAbsent(threadId, new WriteFailure(turnId, f)) == null
+                ? new Event.Error(threadId, turnId, f, false) : null;
+    }
+
+    private static String reason(Throwable t) {
+        String m = t.getMessage();
+        if (t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) m = fs.getReason();
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     private void record(Event e) {
@@ -192,7 +252,14 @@ public final class RolloutRecorder implements EventSink {
             s = open(t);
         }
         synchronized (s) {
-            flushHistory(t, s);
+            // History not written yet (the disk was full) is retried first, in order; if it still fails, the
+            // event's own line is written all the same (the turn's end must reach the file when it fits).
+            RuntimeException historyFailed = null;
+            try {
+                flushHistory(t, s);
+            } catch (RuntimeException ex) {
+                historyFailed = ex;
+            }
             switch (e) {
                 case Event.TurnStarted ts -> turnStarted(t, s, ts.turn());
                 case Event.ItemCompleted c -> itemCompleted(t, s, c);
@@ -203,6 +270,7 @@ public final class RolloutRecorder implements EventSink {
                 case Event.TurnCompleted c -> turnCompleted(t, s, c.turn());
                 default -> { }
             }
+            if (historyFailed != null) throw historyFailed;
         }
     }
 
@@ -210,9 +278,8 @@ public final class RolloutRecorder implements EventSink {
         return sessions.computeIfAbsent(t.id(), id -> {
             Path path = Path.of(t.metadata().path());
             try {
-                boolean fresh = !Files.exists(path) || Files.size(path) == 0;
                 RolloutWriter w = new RolloutWriter(path);
-                if (fresh) {
+                if (w.size() == 0) {
                     w.write("session_meta", sessionMeta(t));
                     String name = t.metadata().name();
                     if (name != null) w.write("event_msg", Json.object().put("type", "thread_name_updated")
@@ -250,7 +317,7 @@ public final class RolloutRecorder implements EventSink {
                 flushHistory(t, s);
             }
         } catch (RuntimeException ex) {
-            System.err.println("jcodex: rollout write failed for thread " + t.id() + ": " + ex);
+            announce(writeFailed(t.id(), ex));
         }
     }
 
@@ -295,8 +362,18 @@ public final class RolloutRecorder implements EventSink {
         if (turn.status() == TurnStatus.INTERRUPTED) {
             p.put("type", "turn_aborted").put("reason", "interrupted");
         } else {
+            WriteFailure f = failures.get(t.id());
+            boolean writeFailed = turn.status() == TurnStatus.COMPLETED && f != null && f.turnId().equals(turn.id());
+            if (writeFailed) {
+                // the turn ends failed for the client (see emit): the reader must see the same, in lines small
+                // enough to fit where a large one did not (no last_agent_message)
+                s.writer.write("event_msg", Json.object().put("type", "error").put("turn_id", turn.id())
+                        .put("message", f.failure().message()).put("codex_error_info", f.failure().kind()));
+            }
             p.put("type", "task_complete");
-            for (Item i : turn.items()) if (i instanceof Item.AgentMessage m) p.put("last_agent_message", m.text());
+            if (!writeFailed) {
+                for (Item i : turn.items()) if (i instanceof Item.AgentMessage m) p.put("last_agent_message", m.text());
+            }
         }
         s.writer.write("event_msg", p);
         index(t, s);

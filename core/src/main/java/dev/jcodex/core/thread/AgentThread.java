@@ -55,6 +55,13 @@ public final class AgentThread {
 
     public synchronized TurnRunner activeTurn() { return active; }
 
+    /** The collaboration mode ("default" or "plan") turn/start last set; it stays for later turns. */
+    private volatile String collaborationMode = "default";
+
+    public String collaborationMode() { return collaborationMode; }
+
+    public void setCollaborationMode(String mode) { collaborationMode = mode == null ? "default" : mode; }
+
     public synchronized List<TurnRecord> turns() { return List.copyOf(turns); }
 
     public synchronized TokenUsage totalUsage() { return totalUsage; }
@@ -229,6 +236,16 @@ public final class AgentThread {
             }
         }
         meta.touch();
+    }
+
+    /** Replaces how an ended turn ended (the recorder fails a turn whose rollout could not be written). */
+    public synchronized void amendTurnEnd(TurnInfo end) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).id().equals(end.id()) && turns.get(i).end() != null) {
+                turns.set(i, new TurnRecord(end.id(), turns.get(i).items(), end));
+                return;
+            }
+        }
     }
 
     synchronized void recordItem(String turnId, Item item) {
