@@ -132,7 +132,7 @@ class PagedHistoryTest {
             for (String r : List.of("reply one", "reply two", "reply three", "after revert", "after restart")) {
                 mock.next().message(r, 1).completed();
             }
-            String thread, t1, t2, t3;
+            String thread, t1, t2, t3, t4;
             java.nio.file.Path home, work;
             try (Daemon d = Daemon.start(mock.configToml(""))) {
                 d.initialize();
@@ -152,7 +152,7 @@ class PagedHistoryTest {
                 assertEquals(List.of(t1), ids(call(d, "thread/turns/list", Map.of("threadId", thread)).path("data"), ""));
                 JsonNode fork = d.awaitResponse(d.request("thread/fork", Map.of("threadId", thread, "lastTurnId", t3)));
                 assertEquals("turn not found: " + t3, fork.path("error").path("message").asText(), "a reverted turn: " + fork);
-                runTurn(d, thread, "message four", Map.of());
+                t4 = runTurn(d, thread, "message four", Map.of());
                 String input = mock.requests().getLast().path("input").toString();
                 assertTrue(input.contains("message one") && input.contains("reply one") && input.contains("message four"), input);
                 for (String gone : List.of("message two", "reply two", "message three", "reply three")) {
@@ -168,10 +168,13 @@ class PagedHistoryTest {
                 assertEquals(t1, resumed.path("thread").path("turns").get(0).path("id").asText());
                 JsonNode goal = d.awaitNotification("thread/goal/cleared"); // after the answer, as Codex: no goal
                 assertEquals(thread, goal.path("params").path("threadId").asText());
+                // no turn has run in this process: the revert line is appended to the rollout directly
+                call(d, "thread/revert", Map.of("threadId", thread, "beforeTurnId", t4));
                 runTurn(d, thread, "message five", Map.of());
                 String input = mock.requests().getLast().path("input").toString();
-                assertTrue(input.contains("message four") && input.contains("message five"), input);
-                assertFalse(input.contains("message two") || input.contains("reply three"), input);
+                assertTrue(input.contains("message one") && input.contains("message five"), input);
+                assertFalse(input.contains("message four") || input.contains("message two") || input.contains("reply three"), input);
+                assertEquals(2, ids(call(d, "thread/turns/list", Map.of("threadId", thread)).path("data"), "").size());
             }
         }
     }
