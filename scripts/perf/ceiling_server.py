@@ -6,7 +6,7 @@ def send(o): out.write(json.dumps(o).encode() + b"\n"); out.flush()
 for line in sys.stdin:
     m = json.loads(line)
     meth, mid = m.get("method"), m.get("id")
-    if meth == "initialize": send({"id": mid, "result": {"userAgent": "x/0.169.0"}})
+    if meth == "initialize": send({"id": mid, "result": {"userAgent": "x/0.171.0"}})
     elif meth == "thread/start": send({"id": mid, "result": {"thread": {"id": "t1"}}})
     elif meth == "turn/start":
         send({"id": mid, "result": {"turn": {"id": "u1", "status": "inProgress", "items": []}}})

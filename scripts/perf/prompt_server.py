@@ -61,7 +61,7 @@ for line in sys.stdin:
     m = json.loads(line)
     meth, mid = m.get("method"), m.get("id")
     if meth == "initialize":
-        send({"id": mid, "result": {"userAgent": "x/0.169.0"}})
+        send({"id": mid, "result": {"userAgent": "x/0.171.0"}})
     elif meth == "thread/start":
         send({"id": mid, "result": {"thread": {"id": TID}}})
     elif meth == "turn/start":

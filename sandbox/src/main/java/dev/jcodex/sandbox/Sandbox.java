@@ -3,6 +3,7 @@ package dev.jcodex.sandbox;
 import dev.jcodex.sandbox.SandboxPolicy.WritableRoot;
 import dev.jcodex.sandbox.linux.Bubblewrap;
 import dev.jcodex.sandbox.linux.LandlockRules;
+import dev.jcodex.sandbox.linux.NamespaceHelper;
 import dev.jcodex.sandbox.linux.PtySpawner;
 import dev.jcodex.sandbox.linux.SeccompFilter;
 import dev.jcodex.sandbox.linux.Syscalls;
@@ -33,14 +34,21 @@ public final class Sandbox {
     private final int landlockAbi;
     private final Path bwrap;
     private final Path bwrapSeccompFile;
+    private final NamespaceHelper helper;
 
     private Sandbox(Mechanism mechanism, String reason, int landlockAbi, Path bwrap, Path bwrapSeccompFile) {
+        this(mechanism, reason, landlockAbi, bwrap, bwrapSeccompFile, null);
+    }
+
+    private Sandbox(Mechanism mechanism, String reason, int landlockAbi, Path bwrap, Path bwrapSeccompFile,
+                    NamespaceHelper helper) {
         // With LANDLOCK_SECCOMP, a non-null bwrap serves the commands whose roots hold protected paths.
         this.mechanism = mechanism;
         this.unavailableReason = Optional.ofNullable(reason);
         this.landlockAbi = landlockAbi;
         this.bwrap = bwrap;
         this.bwrapSeccompFile = bwrapSeccompFile;
+        this.helper = helper;
     }
 
     private static final class Holder {
@@ -62,8 +70,9 @@ public final class Sandbox {
     }
 
     /**
-     * Empty when the preferred in-process mechanism works; otherwise why not (with bubblewrap as the fallback
-     * in use, or, for {@link Mechanism#NONE}, why confined commands will be refused). For a one-time warning.
+     * Empty when the preferred mechanism ({@link Mechanism#NAMESPACES}) works, or when a test or diagnostic
+     * forced one; otherwise why not and what the fallback in use lacks (or, for {@link Mechanism#NONE}, why
+     * confined commands will be refused). For a one-time warning to the client.
      */
     public Optional<String> unavailableReason() {
         return unavailableReason;
@@ -81,8 +90,12 @@ public final class Sandbox {
 
     public String describe() {
         return switch (mechanism) {
+            case NAMESPACES -> "namespaces (jcodex-sandbox helper: user, mount, pid, ipc, uts, net when off; read-only"
+                    + " mounts, private /dev and /proc)" + (landlockAbi > 0 ? " + landlock (ABI " + landlockAbi + ") + seccomp"
+                    : "; no landlock/seccomp inside: " + unavailableReason.orElse("unavailable"));
             case LANDLOCK_SECCOMP -> "landlock (ABI " + landlockAbi + ") + seccomp, per spawn thread"
-                    + (bwrap != null ? "; bubblewrap for workspaces with .git/.codex" : "");
+                    + (bwrap != null ? "; bubblewrap for workspaces with .git/.codex" : "")
+                    + unavailableReason.map(r -> "; FALLBACK: " + r).orElse("");
             case BUBBLEWRAP -> "bubblewrap (" + bwrap + "): " + unavailableReason.orElse("");
             case NONE -> "none: " + unavailableReason.orElse("");
         };
@@ -116,12 +129,39 @@ public final class Sandbox {
         if (pb.directory() == null) pb.directory(work.toFile());
         List<WritableRoot> roots = policy.writableRoots(work);
         return switch (mechanism) {
+            case NAMESPACES -> startNamespaces(pb, policy, roots, tty);
             case LANDLOCK_SECCOMP -> startInProcess(pb, policy, work, roots, tty);
             case BUBBLEWRAP -> startBubblewrap(pb, policy, work, roots, tty);
             case NONE -> throw new SandboxUnavailableException(
                     "refusing to run a command under the " + policy.kind() + " sandbox policy: no sandbox mechanism"
                             + " works on this system (" + unavailableReason.orElse("unknown") + ")");
         };
+    }
+
+    private Process startNamespaces(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+                                    PtyProcess.Size tty) throws IOException {
+        boolean shm = policy instanceof SandboxPolicy.WorkspaceWrite w && !w.excludeSlashTmp();
+        boolean networkOff = !policy.networkAccess();
+        int ruleset = landlockAbi > 0
+                ? LandlockRules.createRuleset(LandlockRules.plan(landlockRootsUnderMounts(roots)), landlockAbi, shm, networkOff)
+                : -1;
+        try {
+            // the same program as the fallback's, for every confined policy (network on: TIOCSTI, AF_VSOCK, io_uring)
+            byte[] seccomp = landlockAbi > 0 ? SeccompFilter.forCommand(networkOff) : null;
+            return helper.start(pb, new NamespaceHelper.Plan(roots, !networkOff, shm, ruleset, seccomp), tty);
+        } finally {
+            if (ruleset >= 0) Syscalls.close(ruleset);
+        }
+    }
+
+    /**
+     * The roots as Landlock sees them inside the helper: granted whole, since read-only mounts keep the protected
+     * names read-only (and placeholders cover the missing ones), so new top-level entries work. Only a protected
+     * name that is a symlink still expands its root: a mount cannot cover a link, so Landlock keeps it in place.
+     */
+    private static List<WritableRoot> landlockRootsUnderMounts(List<WritableRoot> roots) {
+        return roots.stream().map(r -> new WritableRoot(r.root(),
+                r.readOnlySubpaths().stream().filter(Files::isSymbolicLink).toList())).toList();
     }
 
     private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, Path work, List<WritableRoot> roots,
@@ -230,13 +270,29 @@ public final class Sandbox {
     private static Sandbox detect(Mechanism wanted) {
         int[] abi = {0};
         String inProcessProblem = inProcessProblem(abi);
+        String namespaceProblem = null;
+        if (wanted == null || wanted == Mechanism.NAMESPACES) {
+            NamespaceHelper helper = null;
+            try {
+                helper = NamespaceHelper.load();
+                namespaceProblem = helper.probe();
+            } catch (IOException | LinkageError | RuntimeException e) {
+                namespaceProblem = "namespace helper unavailable: " + e.getMessage();
+            }
+            if (namespaceProblem == null) {
+                // Landlock + seccomp inside when the kernel has them; the mounts confine writes either way.
+                return new Sandbox(Mechanism.NAMESPACES, inProcessProblem, inProcessProblem == null ? abi[0] : 0,
+                        null, null, helper);
+            }
+            if (wanted == Mechanism.NAMESPACES) return new Sandbox(Mechanism.NONE, namespaceProblem, 0, null, null);
+        }
         if (inProcessProblem == null && wanted == Mechanism.LANDLOCK_SECCOMP) {
             return new Sandbox(Mechanism.LANDLOCK_SECCOMP, null, abi[0], null, null); // Landlock alone
         }
         if (inProcessProblem == null && wanted == null) {
             Path helper = findOnPath("bwrap").filter(b -> probeBubblewrap(b) == null).orElse(null);
-            return new Sandbox(Mechanism.LANDLOCK_SECCOMP, null, abi[0], helper,
-                    helper != null ? seccompFileIfUsable() : null);
+            return new Sandbox(Mechanism.LANDLOCK_SECCOMP, fallbackWarning(namespaceProblem, helper != null), abi[0],
+                    helper, helper != null ? seccompFileIfUsable() : null);
         }
         if (wanted == Mechanism.NONE) return new Sandbox(Mechanism.NONE, "no mechanism requested", 0, null, null);
         if (wanted == Mechanism.LANDLOCK_SECCOMP) return new Sandbox(Mechanism.NONE, inProcessProblem, 0, null, null);
@@ -250,6 +306,16 @@ public final class Sandbox {
             return new Sandbox(Mechanism.NONE, why + "; and " + bwrapProblem, 0, null, null);
         }
         return new Sandbox(Mechanism.BUBBLEWRAP, why, 0, bwrap.get(), seccompFileIfUsable());
+    }
+
+    /** What the Landlock + seccomp fallback cannot do, for the one-time warning. */
+    private static String fallbackWarning(String namespaceProblem, boolean bubblewrap) {
+        return namespaceProblem + ". Falling back to Landlock + seccomp alone: no read-only mounts (file metadata"
+                + " such as modes and times outside the writable roots is not protected), no private /proc, and no"
+                + " PID namespace (background processes can outlive a command)"
+                + (bubblewrap ? "; bubblewrap runs the commands of workspaces holding .git/.codex/.agents"
+                        : "; in a workspace holding .git/.codex/.agents commands cannot create or delete top-level"
+                        + " files or folders (install bubblewrap, or allow user namespaces)");
     }
 
     /** Null when no_new_privs + Landlock + seccomp can be applied here, else the reason. */

@@ -15,6 +15,8 @@ public final class SandboxMain {
             return 2;
         }
         Sandbox sandbox = Sandbox.system();
+        // the same one-time warning a client gets as a configWarning: what this machine's sandbox lacks
+        sandbox.unavailableReason().ifPresent(why -> System.err.println("jcodex sandbox: warning: " + why));
         Path cwd = Path.of("").toAbsolutePath();
         try {
             SandboxPolicy policy = SandboxPolicy.fromMode(policyName,

@@ -103,19 +103,46 @@ public sealed interface SandboxPolicy {
                 if (!w.excludeTmpdirEnvVar() && tmpdir != null && !tmpdir.isBlank()) {
                     candidates.add(base.resolve(tmpdir));
                 }
-                Set<Path> real = new LinkedHashSet<>();
+                Map<Path, Path> resolved = new java.util.LinkedHashMap<>();
                 for (Path p : candidates) {
                     try {
-                        real.add(p.toRealPath());
+                        resolved.put(p.toAbsolutePath().normalize(), p.toRealPath());
                     } catch (IOException missing) {
                         // a root that does not exist cannot be granted to the kernel; it is simply not writable
                     }
+                }
+                Set<Path> real = new LinkedHashSet<>();
+                for (Map.Entry<Path, Path> e : resolved.entrySet()) {
+                    if (!throughWritableLink(e.getKey(), resolved.values())) real.add(e.getValue());
                 }
                 List<WritableRoot> out = new ArrayList<>();
                 for (Path r : real) out.add(new WritableRoot(r, protectedSubpaths(r)));
                 yield List.copyOf(out);
             }
         };
+    }
+
+    /**
+     * Whether resolving {@code path} follows a symlink that lies inside one of the writable roots: a command may
+     * have made that link (replaced {@code ./build} or {@code /tmp/ws} with a link to /etc), and following it
+     * would make its target writable for the next command. Such a root is dropped.
+     */
+    private static boolean throughWritableLink(Path path, java.util.Collection<Path> realRoots) {
+        Path prefix = path.getRoot();
+        for (Path name : path) {
+            prefix = prefix.resolve(name);
+            if (!Files.isSymbolicLink(prefix)) continue;
+            Path parent;
+            try {
+                parent = prefix.getParent().toRealPath();
+            } catch (IOException e) {
+                return true;
+            }
+            for (Path r : realRoots) {
+                if (parent.startsWith(r)) return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -50,6 +50,13 @@ class SpawnOverheadTest {
         report.append("plain ProcessBuilder:                    %.2f%n".formatted(plain));
         report.append("landlock+seccomp, plain cwd:             %.2f%n".formatted(confined));
         report.append("landlock+seccomp, git cwd (22 entries):  %.2f%n".formatted(confinedRepo));
+        Sandbox namespaces = Sandbox.forcing(Mechanism.NAMESPACES);
+        if (namespaces.mechanism() == Mechanism.NAMESPACES) {
+            double ns = medianMillis(() -> namespaces.start(new ProcessBuilder("true"), policy, ws));
+            double nsRepo = medianMillis(() -> namespaces.start(new ProcessBuilder("true"), policy, repo));
+            report.append("namespace helper, plain cwd:             %.2f%n".formatted(ns));
+            report.append("namespace helper, git cwd (22 entries):  %.2f%n".formatted(nsRepo));
+        }
         Sandbox bwrap = Sandbox.forcing(Mechanism.BUBBLEWRAP);
         if (bwrap.mechanism() == Mechanism.BUBBLEWRAP) {
             double wrapped = medianMillis(() -> bwrap.start(new ProcessBuilder("true"), policy, ws));

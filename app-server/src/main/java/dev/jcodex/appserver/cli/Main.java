@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code jcodex}: the command line, shaped like Codex's ({@code app-server}, {@code demo}, ...). */
 @Command(name = "jcodex", mixinStandardHelpOptions = true, version = "jcodex " + InitializeHandler.JCODEX_VERSION,
         description = "A Codex-compatible app-server and coding agent, in Java.",
-        subcommands = {AppServerCommand.class, ExecCommand.class, McpServerCommand.class, SandboxCommand.class, DemoCommand.class,
+        subcommands = {AppServerCommand.class, ExecCommand.class, McpServerCommand.class, SandboxCommand.class, DemoCommand.class, ProxyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = {"-c", "--config"}, paramLabel = "key=value", scope = ScopeType.INHERIT,

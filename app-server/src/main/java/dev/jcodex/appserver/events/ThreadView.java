@@ -31,7 +31,7 @@ import java.util.List;
 /** Engine threads, turns and settings → their wire shapes. */
 public final class ThreadView {
     /** The Codex version whose protocol jcodex speaks (clients check it). */
-    public static final String PROTOCOL_VERSION = "0.169.0";
+    public static final String PROTOCOL_VERSION = "0.171.0";
 
     private ThreadView() {}
 

@@ -21,7 +21,7 @@ public final class WireItems {
         return switch (item) {
             case Item.UserMessage u -> new ThreadItem.UserMessage(u.id(), toWireInput(u.content()), null,
                     u.startedAtMs(), u.completedAtMs());
-            case Item.AgentMessage a -> new ThreadItem.AgentMessage(a.id(), a.text(), null, a.startedAtMs(), a.completedAtMs());
+            case Item.AgentMessage a -> new ThreadItem.AgentMessage(a.id(), a.text(), a.phase(), a.startedAtMs(), a.completedAtMs());
             case Item.Reasoning r -> new ThreadItem.Reasoning(r.id(), r.summary(), r.content(), r.startedAtMs(), r.completedAtMs());
             case Item.Plan p -> new ThreadItem.Plan(p.id(), p.text(), p.startedAtMs(), p.completedAtMs());
             case Item.CommandExecution c -> new ThreadItem.CommandExecution(c.id(), c.command(), c.cwd(), c.processId(),

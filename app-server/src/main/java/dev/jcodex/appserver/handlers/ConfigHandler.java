@@ -28,6 +28,7 @@ import dev.jcodex.protocol.v2.PermissionProfileListResponse;
 import dev.jcodex.protocol.v2.ConfigValueWriteParams;
 import dev.jcodex.protocol.v2.ConfigWriteResponse;
 import dev.jcodex.protocol.v2.MergeStrategy;
+import dev.jcodex.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,6 +96,25 @@ public final class ConfigHandler {
             conn.sendNotification("configWarning", new ConfigWarningNotification(w.summary(), w.details(),
                     w.file() == null ? null : w.file().toString()));
         }
+        sendSandboxWarning(conn);
+    }
+
+    /**
+     * When the sandbox runs on a fallback (user namespaces refused, e.g. by Ubuntu's AppArmor restriction), says
+     * once per connection what sandboxed commands lack. Off the handshake's thread: detection probes the kernel
+     * (a few ms, once per process) and the reply to initialize must not wait for it.
+     */
+    private static void sendSandboxWarning(JsonRpcConnection conn) {
+        Thread.ofPlatform().daemon().name("jcodex-sandbox-warning").start(() -> {
+            Sandbox s = Sandbox.system();
+            s.unavailableReason().ifPresent(why -> conn.sendNotification("configWarning",
+                    new ConfigWarningNotification(switch (s.mechanism()) {
+                        case NAMESPACES -> "Sandbox: namespaces without Landlock and seccomp inside";
+                        case LANDLOCK_SECCOMP -> "Sandbox fallback: Landlock + seccomp without namespaces";
+                        case BUBBLEWRAP -> "Sandbox fallback: bubblewrap";
+                        case NONE -> "No sandbox works here: sandboxed commands will be refused";
+                    }, why, null)));
+        });
     }
 
     ConfigReadResponse read(JsonRpcConnection conn, ConfigReadParams p) {

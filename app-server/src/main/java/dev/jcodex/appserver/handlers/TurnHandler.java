@@ -45,11 +45,13 @@ public final class TurnHandler {
         return Reply.then(EmptyResponse.INSTANCE, pending::launch);
     }
 
-    TurnSteerResponse steer(JsonRpcConnection conn, TurnSteerParams p) {
+    /** Adds the input, answers, and only then cuts a response still streaming (the reply precedes the steer's items). */
+    Reply steer(JsonRpcConnection conn, TurnSteerParams p) {
         AgentThread t = loaded(p.threadId());
         if (p.input().isEmpty()) throw RpcException.invalidParams("Invalid params for turn/steer: `input` must not be empty");
         try {
-            return new TurnSteerResponse(t.steer(p.expectedTurnId(), WireItems.fromWireInput(p.input())));
+            String turnId = t.steer(p.expectedTurnId(), WireItems.fromWireInput(p.input()));
+            return Reply.then(new TurnSteerResponse(turnId), () -> t.cutForSteer(turnId));
         } catch (dev.jcodex.core.thread.TurnNotSteerableException e) {
             // Codex clients recognise this refusal by codexErrorInfo (they queue the input for later).
             java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();

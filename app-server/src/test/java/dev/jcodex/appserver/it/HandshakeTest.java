@@ -17,7 +17,7 @@ class HandshakeTest {
 
             JsonNode init = d.initialize();
             String ua = init.path("userAgent").asText();
-            assertTrue(ua.startsWith("jcodex-test/0.169.0 ("), ua);
+            assertTrue(ua.startsWith("jcodex-test/0.171.0 ("), ua);
             assertTrue(ua.contains("jcodex/"), ua);
             assertEquals(d.home().toString(), init.path("codexHome").asText());
             assertEquals("unix", init.path("platformFamily").asText());

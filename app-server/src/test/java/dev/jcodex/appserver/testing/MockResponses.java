@@ -56,6 +56,60 @@ public final class MockResponses implements AutoCloseable {
             return this;
         }
 
+        /** An assistant message whose done item carries {@code phase} (commentary / final_answer). */
+        public Reply message(String text, int deltas, String phase) {
+            message(text, deltas);
+            ((ObjectNode) events.getLast().get("item")).put("phase", phase);
+            return this;
+        }
+
+        /**
+         * A message as gateways stream it: deltas with no {@code item_id} and no {@code output_index}; the
+         * output_item.added and .done events (their item with {@code id}, or none) only when asked for.
+         */
+        public Reply unnamedMessage(String text, int deltas, String addedId, String doneId, boolean sendDone) {
+            if (addedId != null || sendDone && doneId != null) n++;
+            if (addedId != null) {
+                events.add((ObjectNode) obj("type", "response.output_item.added").set("item",
+                        obj("type", "message", "id", addedId, "role", "assistant")));
+            }
+            int len = text.length();
+            int k = Math.max(1, Math.min(deltas, Math.max(1, len)));
+            for (int i = 0; i < k; i++) {
+                events.add(obj("type", "response.output_text.delta", "delta",
+                        text.substring(i * len / k, (i + 1) * len / k)));
+            }
+            if (sendDone) {
+                ObjectNode done = doneId == null ? obj("type", "message", "role", "assistant")
+                        : obj("type", "message", "id", doneId, "role", "assistant");
+                done.putArray("content").add(obj("type", "output_text", "text", text));
+                events.add((ObjectNode) obj("type", "response.output_item.done").set("item", done));
+            }
+            return this;
+        }
+
+        /** A reasoning item whose part and summary deltas carry no {@code item_id}. */
+        public Reply unnamedReasoning(String id, String... summaryDeltas) {
+            events.add((ObjectNode) obj("type", "response.output_item.added").set("item", obj("type", "reasoning", "id", id)));
+            ObjectNode part = obj("type", "response.reasoning_summary_part.added");
+            part.put("summary_index", 0);
+            events.add(part);
+            StringBuilder all = new StringBuilder();
+            for (String piece : summaryDeltas) {
+                ObjectNode d = obj("type", "response.reasoning_summary_text.delta", "delta", piece);
+                d.put("summary_index", 0);
+                events.add(d);
+                all.append(piece);
+            }
+            ObjectNode raw = obj("type", "response.reasoning_text.delta", "delta", "raw thought");
+            raw.put("content_index", 0);
+            events.add(raw);
+            ObjectNode done = obj("type", "reasoning", "id", id);
+            done.putArray("summary").add(obj("type", "summary_text", "text", all.toString()));
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", done));
+            return this;
+        }
+
         public Reply reasoning(String summary) {
             String id = "rs_" + rid + "_" + (++n);
             events.add((ObjectNode) obj("type", "response.output_item.added").set("item", obj("type", "reasoning", "id", id)));

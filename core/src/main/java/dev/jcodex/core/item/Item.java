@@ -13,7 +13,8 @@ public sealed interface Item {
 
     record UserMessage(String id, List<InputPart> content, long startedAtMs, Long completedAtMs) implements Item {}
 
-    record AgentMessage(String id, String text, long startedAtMs, Long completedAtMs) implements Item {}
+    /** {@code phase}: how the model labelled the message ("commentary", "final_answer"), or null. */
+    record AgentMessage(String id, String text, String phase, long startedAtMs, Long completedAtMs) implements Item {}
 
     record Reasoning(String id, List<String> summary, List<String> content, long startedAtMs, Long completedAtMs)
             implements Item {}

@@ -237,7 +237,7 @@ public final class HistoryPages {
                     case "item_completed" -> ItemCodec.decode(p.path("item"), p.path("started_at_ms").asLong(ts),
                             p.hasNonNull("completed_at_ms") ? p.get("completed_at_ms").asLong() : ts);
                     case "user_message" -> new Item.UserMessage(r.itemId(), List.of(new InputPart.Text(p.path("message").asText(""))), ts, ts);
-                    case "agent_message" -> new Item.AgentMessage(r.itemId(), p.path("message").asText(""), ts, ts);
+                    case "agent_message" -> new Item.AgentMessage(r.itemId(), p.path("message").asText(""), null, ts, ts);
                     default -> null;
                 };
             } catch (IOException e) {

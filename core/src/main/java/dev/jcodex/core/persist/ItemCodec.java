@@ -28,6 +28,7 @@ final class ItemCodec {
             case Item.AgentMessage m -> {
                 o.put("type", "AgentMessage").put("id", m.id());
                 o.putArray("content").addObject().put("type", "Text").put("text", m.text());
+                if (m.phase() != null) o.put("phase", m.phase());
             }
             case Item.Reasoning r -> {
                 o.put("type", "Reasoning").put("id", r.id());
@@ -60,7 +61,7 @@ final class ItemCodec {
             case "AgentMessage" -> {
                 StringBuilder text = new StringBuilder();
                 for (JsonNode c : item.path("content")) text.append(c.path("text").asText(""));
-                return new Item.AgentMessage(id, text.toString(), startedAtMs, completedAtMs);
+                return new Item.AgentMessage(id, text.toString(), phase(item), startedAtMs, completedAtMs);
             }
             case "Reasoning" -> {
                 return new Item.Reasoning(id, strings(item.path("summary_text")), strings(item.path("raw_content")),
@@ -103,6 +104,12 @@ final class ItemCodec {
             case "mention" -> new InputPart.Mention(p.path("name").asText(""), p.path("path").asText(""));
             default -> null;
         };
+    }
+
+    /** An agent message's phase as Codex writes it (absent when the model gave none). */
+    private static String phase(JsonNode item) {
+        JsonNode p = item.get("phase");
+        return p != null && p.isTextual() ? p.asText() : null;
     }
 
     private static List<String> strings(JsonNode arr) {

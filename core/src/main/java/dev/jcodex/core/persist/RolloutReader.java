@@ -241,7 +241,7 @@ final class RolloutReader {
             }
             case "agent_message" -> {
                 if (full) ensureTurn(null, ts).legacy.add(new Item.AgentMessage("msg_" + dev.jcodex.core.util.Ids.uuidV7(),
-                        p.path("message").asText(""), ts, ts));
+                        p.path("message").asText(""), null, ts, ts));
             }
             case "token_count" -> {
                 JsonNode t = p.path("info").path("total_token_usage");

@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * file is created with the thread's first turn, as Codex does.
  */
 public final class RolloutRecorder implements EventSink {
-    /** The Codex version whose rollout format this writes. */
-    public static final String CLI_VERSION = "0.169.0";
+    /** The Codex version jcodex follows, as its rollouts name it (README, Compatibility: what 0.171 adds that we do not write). */
+    public static final String CLI_VERSION = "0.171.0";
 
     private final EventSink next;
     private final ThreadStore store;

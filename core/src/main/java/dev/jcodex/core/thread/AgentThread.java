@@ -8,7 +8,13 @@ import dev.jcodex.core.event.TurnInfo;
 import dev.jcodex.core.item.InputPart;
 import dev.jcodex.core.item.Item;
 import dev.jcodex.core.model.TokenUsage;
+import dev.jcodex.core.skills.Skill;
+import dev.jcodex.core.skills.SkillCatalog;
+import dev.jcodex.core.skills.SkillPrompts;
 import dev.jcodex.core.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +36,8 @@ public final class AgentThread {
     private volatile ThreadState state = ThreadState.IDLE;
     private boolean contextSent;
     private TokenUsage totalUsage = TokenUsage.ZERO;
+    /** The usage of the last model response that reported one (ZERO until then). */
+    private TokenUsage lastUsage = TokenUsage.ZERO;
     /** Tokens the model saw in the latest request (its input plus output): what auto-compaction compares. */
     private long contextTokens;
     /** Set when a turn failed with contextWindowExceeded: the next turn compacts first. */
@@ -227,6 +235,14 @@ public final class AgentThread {
         return active.turnId();
     }
 
+    /**
+     * Cuts the response turn {@code turnId} is streaming so its steered input goes out now; called once the
+     * steer has been answered, so the client hears the answer before the steer's user message.
+     */
+    public synchronized void cutForSteer(String turnId) {
+        if (active != null && active.turnId().equals(turnId)) active.cutForSteer();
+    }
+
     synchronized void turnEnded(TurnRunner runner, TurnInfo done) {
         if (active == runner) active = null;
         for (int i = turns.size() - 1; i >= 0; i--) {
@@ -270,39 +286,75 @@ public final class AgentThread {
     }
 
     void appendUserInput(List<InputPart> input, ThreadSettings s) {
+        List<String> dropped;
         synchronized (this) {
-            addUserInput(input, s);
+            dropped = addUserInput(input, s);
         }
         manager.historyAppended(this); // outside the lock: the recorder takes its own
+        for (String why : dropped) emit(new Event.Warning(id(), why));
     }
 
-    private void addUserInput(List<InputPart> input, ThreadSettings s) {
+    /**
+     * The user's input as the model gets it: text, images and mentions in one message, then each chosen skill
+     * as a message of its own carrying its SKILL.md (as Codex sends them). A skill input whose path is not a
+     * skill found for the cwd is not sent (Codex drops it too); the returned warnings say so.
+     */
+    private List<String> addUserInput(List<InputPart> input, ThreadSettings s) {
         if (!contextSent) {
-            history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
+            history.addAll(manager.initialContext(this, s));
             contextSent = true;
         }
         ObjectNode msg = Json.object().put("type", "message").put("role", "user");
         ArrayNode content = msg.putArray("content");
+        List<ObjectNode> skills = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        SkillCatalog.Found found = null;
         for (InputPart p : input) {
             switch (p) {
                 case InputPart.Text t -> content.addObject().put("type", "input_text").put("text", t.text());
                 case InputPart.ImageUrl u -> content.addObject().put("type", "input_image").put("image_url", u.url());
                 case InputPart.LocalImage l -> content.addObject().put("type", "input_image")
                         .put("image_url", LocalImages.dataUrl(l.path()));
-                case InputPart.Skill sk -> content.addObject().put("type", "input_text")
-                        .put("text", "<skill name=\"" + sk.name() + "\" path=\"" + sk.path() + "\"/>");
+                case InputPart.Skill sk -> {
+                    if (found == null) found = manager.skills(this, s);
+                    ObjectNode m = skillMessage(sk, found, dropped);
+                    if (m != null) skills.add(m);
+                }
                 case InputPart.Mention m -> content.addObject().put("type", "input_text")
                         .put("text", "<mention name=\"" + m.name() + "\" path=\"" + m.path() + "\"/>");
             }
         }
-        history.add(msg);
+        if (!content.isEmpty()) history.add(msg);
+        history.addAll(skills);
+        return dropped;
+    }
+
+    private static ObjectNode skillMessage(InputPart.Skill sk, SkillCatalog.Found found, List<String> dropped) {
+        Skill skill = null;
+        try {
+            skill = sk.path() == null || sk.path().isBlank() ? null : found.byPath(Path.of(sk.path()));
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: reported below like any skill that is not there
+        }
+        if (skill == null) {
+            dropped.add("skill `" + sk.name() + "` was not sent to the model: " + sk.path() + " is not a skill of this "
+                    + "workspace (skills/list shows the skills found)");
+            return null;
+        }
+        try {
+            return InitialContext.message("user", SkillPrompts.skillMessage(skill, Files.readString(skill.path())));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            dropped.add("skill `" + sk.name() + "` was not sent to the model: cannot read " + skill.path() + ": "
+                    + e.getMessage());
+            return null;
+        }
     }
 
     /** Appends history, opening it with the initial context first if this thread has none yet. */
     public void appendHistoryWithContext(ThreadSettings s, List<ObjectNode> items) {
         synchronized (this) {
             if (!contextSent) {
-                history.addAll(InitialContext.build(s, manager.userInstructions(this, s)));
+                history.addAll(manager.initialContext(this, s));
                 contextSent = true;
             }
             history.addAll(items);
@@ -341,6 +393,7 @@ public final class AgentThread {
         TokenUsage total;
         synchronized (this) {
             totalUsage = totalUsage.plus(last);
+            lastUsage = last;
             if (last.totalTokens() > 0) contextTokens = last.totalTokens();
             total = totalUsage;
         }
@@ -417,6 +470,21 @@ public final class AgentThread {
     }
 
     /** Re-announces the token total of a thread loaded from disk (clients show it before the next turn). */
+    /**
+     * Re-announces the usage so far for {@code turnId} (a response cut by a steer reports none of its own; Codex
+     * sends the totals again at that point). Nothing before the thread's first usage.
+     */
+    void announceUsage(String turnId) {
+        TokenUsage total;
+        TokenUsage last;
+        synchronized (this) {
+            total = totalUsage;
+            last = lastUsage;
+        }
+        if (total.totalTokens() == 0) return;
+        emit(new Event.TokenUsageUpdated(id(), turnId, total, last, manager.contextWindow(config, settings.model())));
+    }
+
     public void announceRestoredUsage() {
         TokenUsage total;
         String lastTurn;

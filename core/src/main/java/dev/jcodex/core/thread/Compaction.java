@@ -112,7 +112,7 @@ final class Compaction {
         if (!summary.usage.equals(TokenUsage.ZERO)) thread.addUsage(ctx.turnId(), summary.usage);
 
         List<ObjectNode> rebuilt = new ArrayList<>(
-                InitialContext.build(settings, thread.manager().userInstructions(thread, settings)));
+                thread.manager().initialContext(thread, settings));
         rebuilt.addAll(recentUserMessages(thread.historySnapshot(), USER_MESSAGE_BUDGET_TOKENS));
         rebuilt.add(InitialContext.message("user", BRIDGE_PREFIX + text));
         thread.replaceHistory(rebuilt, text, estimateTokens(rebuilt));

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The messages that open a thread's history before the first user message: developer instructions (base
- * prompt, the thread's developer instructions, the permissions in force) and the environment context.
+ * prompt; the skills, when there are any; the permissions in force and the thread's developer instructions)
+ * and the environment context.
  */
 public final class InitialContext {
     static final String BASE_INSTRUCTIONS = """
@@ -20,17 +21,29 @@ public final class InitialContext {
 
     private InitialContext() {}
 
-    public static List<ObjectNode> build(ThreadSettings s, String userInstructions) {
+    /**
+     * {@code skillsBlock}: the skills list for the developer message (null when there are none); it is a part
+     * of its own before the permissions, as in Codex.
+     */
+    public static List<ObjectNode> build(ThreadSettings s, String userInstructions, String skillsBlock) {
         List<ObjectNode> out = new ArrayList<>();
-        StringBuilder dev = new StringBuilder(s.baseInstructions() != null ? s.baseInstructions() : BASE_INSTRUCTIONS);
-        dev.append("\n\n").append(permissions(s));
+        String base = s.baseInstructions() != null ? s.baseInstructions() : BASE_INSTRUCTIONS;
+        StringBuilder rest = new StringBuilder(permissions(s));
         if (s.developerInstructions() != null && !s.developerInstructions().isBlank()) {
-            dev.append("\n\n").append(s.developerInstructions());
+            rest.append("\n\n").append(s.developerInstructions());
         }
-        out.add(message("developer", dev.toString()));
+        ObjectNode dev = message("developer", base);
+        if (skillsBlock != null) addText(dev, skillsBlock);
+        addText(dev, rest.toString());
+        out.add(dev);
         if (userInstructions != null && !userInstructions.isBlank()) out.add(message("user", userInstructions));
         out.add(message("user", environmentContext(s)));
         return out;
+    }
+
+    private static void addText(ObjectNode message, String text) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) message.get("content")).addObject().put("type", "input_text")
+                .put("text", text);
     }
 
     static String permissions(ThreadSettings s) {

@@ -9,7 +9,7 @@ final class OpenItems {
 
     static Item close(Item item, long now) {
         return switch (item) {
-            case Item.AgentMessage m -> new Item.AgentMessage(m.id(), m.text(), m.startedAtMs(), now);
+            case Item.AgentMessage m -> new Item.AgentMessage(m.id(), m.text(), m.phase(), m.startedAtMs(), now);
             case Item.Reasoning r -> new Item.Reasoning(r.id(), r.summary(), r.content(), r.startedAtMs(), now);
             case Item.CommandExecution c -> new Item.CommandExecution(c.id(), c.command(), c.cwd(), c.processId(),
                     c.source(), ItemStatus.FAILED, c.actions(), c.aggregatedOutput(), c.exitCode(),

@@ -75,9 +75,9 @@ final class ReviewSession {
         ctx.itemCompleted(new Item.ExitedReviewMode(exited.id(), text, now, System.currentTimeMillis()));
         if (status != TurnStatus.COMPLETED) return null;
         long at = System.currentTimeMillis();
-        Item.AgentMessage msg = new Item.AgentMessage(Ids.uuidV7(), text, at, null);
+        Item.AgentMessage msg = new Item.AgentMessage(Ids.uuidV7(), text, null, at, null);
         ctx.itemStarted(msg);
-        msg = new Item.AgentMessage(msg.id(), text, at, System.currentTimeMillis());
+        msg = new Item.AgentMessage(msg.id(), text, null, at, System.currentTimeMillis());
         ctx.itemCompleted(msg);
         thread.appendHistoryWithContext(settings, List.of(
                 InitialContext.message("user", "<review_request>\nThe user asked for a code review of "

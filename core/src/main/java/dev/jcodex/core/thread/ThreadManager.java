@@ -9,6 +9,8 @@ import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.EventSink;
 import dev.jcodex.core.model.ModelClient;
 import dev.jcodex.core.model.ModelClients;
+import dev.jcodex.core.skills.SkillCatalog;
+import dev.jcodex.core.skills.SkillPrompts;
 import dev.jcodex.core.tools.ToolRegistry;
 import dev.jcodex.core.util.Ids;
 import java.nio.file.Files;
@@ -187,6 +189,16 @@ public final class ThreadManager {
         createdHook.accept(t);
         threads.put(t.id(), t);
         return t;
+    }
+
+    /** The messages that open the thread's history (or a compacted one) for settings {@code s}. */
+    List<com.fasterxml.jackson.databind.node.ObjectNode> initialContext(AgentThread t, ThreadSettings s) {
+        return InitialContext.build(s, userInstructions(t, s), SkillPrompts.instructions(skills(t, s).skills()));
+    }
+
+    /** The skills for the thread's cwd, found anew each time (a skill added mid-session is seen). */
+    SkillCatalog.Found skills(AgentThread t, ThreadSettings s) {
+        return SkillCatalog.discover(t.config().codexHome(), Path.of(s.cwd()), SkillCatalog.userHome());
     }
 
     /** AGENTS.md (global and project) as the user-instructions message for the thread's cwd, or null. */

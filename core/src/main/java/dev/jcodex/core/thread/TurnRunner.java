@@ -59,6 +59,9 @@ public final class TurnRunner implements Runnable {
     private final List<ObjectNode> injected = new ArrayList<>();
     /** Attached work still running; the turn does not end before it reports. Guarded by {@code this}. */
     private int attached;
+    /** The model response streaming now (null between requests) and whether a steer cut it; guarded by {@code this}. */
+    private Cancellation streaming;
+    private boolean cutBySteer;
 
     TurnRunner(AgentThread thread, String turnId, List<InputPart> input, ThreadSettings settings, ModelClient model,
                ToolRegistry tools, Object outputSchema) {
@@ -108,6 +111,23 @@ public final class TurnRunner implements Runnable {
         if (!acceptingInput || cancellation.isCancelled()) return false;
         steered.add(List.copyOf(more));
         return true;
+    }
+
+    /**
+     * After a steer was answered: as Codex does, the rest of a response still streaming is dropped and the
+     * next request carries the steer at once (rather than after the model has finished saying what the user
+     * just redirected). Nothing to cut once the steer has been taken into a request.
+     */
+    void cutForSteer() {
+        Cancellation cut;
+        synchronized (this) {
+            if (streaming == null || steered.isEmpty()) return;
+            cutBySteer = true;
+            cut = streaming;
+        }
+        // Closing an HTTP response body can block for a while (measured ~250 ms): neither the client's
+        // connection nor this turn (which takes this lock) waits for it.
+        Thread.ofVirtual().name("steer-cut-" + turnId).start(cut::cancel);
     }
 
     /** What arrived for the running turn since the last model request: steered input, attached results. */
@@ -255,9 +275,24 @@ public final class TurnRunner implements Runnable {
                     settings.reasoningEffort(), settings.reasoningSummary(), outputSchema, thread.id(), thread.id(),
                     turnId, thread.originator());
             try {
-                model.stream(req, attempt::on, cancellation);
+                stream(req, attempt);
             } catch (ModelError e) {
                 attempt.closeOpen();
+                if (takeCut() && !cancellation.isCancelled()) {
+                    // Cut by turn/steer: what completed stays (tool calls that arrived run, so each has its
+                    // output); the unfinished rest is gone, and the steer goes out with the next request.
+                    streamRetries = 0;
+                    thread.announceUsage(turnId);
+                    reportRateLimits(attempt);
+                    record(attempt.output);
+                    if (!attempt.calls.isEmpty()) {
+                        runTools(attempt.calls);
+                        tools.roundEnded(ctx);
+                    }
+                    recordSteered(takeSteered(false));
+                    compactIfNeeded();
+                    continue;
+                }
                 int max = thread.config().provider(settings.modelProvider()).streamMaxRetries();
                 if (e.isStreamDisconnect() && !cancellation.isCancelled() && streamRetries < max) {
                     streamRetries++;
@@ -290,6 +325,34 @@ public final class TurnRunner implements Runnable {
             recordSteered(takeSteered(false));
             compactIfNeeded();
         }
+    }
+
+    /** One model request on a cancellation of its own: an interrupt ends it, and so does a steer. */
+    private void stream(ModelRequest req, Attempt attempt) throws ModelError, InterruptedException {
+        Cancellation stream = new Cancellation();
+        AutoCloseable link = cancellation.onCancel(stream::cancel);
+        synchronized (this) {
+            streaming = stream;
+            cutBySteer = false;
+        }
+        try {
+            model.stream(req, attempt::on, stream);
+        } finally {
+            synchronized (this) {
+                streaming = null;
+            }
+            try {
+                link.close();
+            } catch (Exception ignored) {
+                // unregistering a callback does not fail
+            }
+        }
+    }
+
+    private synchronized boolean takeCut() {
+        boolean cut = cutBySteer;
+        cutBySteer = false;
+        return cut;
     }
 
     /** After the usage, as Codex orders them: the rate limits the response's headers stated. */
@@ -366,6 +429,15 @@ public final class TurnRunner implements Runnable {
         final Map<String, StringBuilder> texts = new HashMap<>();
         final Map<String, List<StringBuilder>> summaries = new HashMap<>();
         final Map<String, Long> started = new HashMap<>();
+        /**
+         * The message and reasoning item that events without an {@code item_id} belong to: the last one opened
+         * and not yet done. Gateways and OpenAI-compatible servers send deltas with no id (and no
+         * output_index); they continue the open item rather than starting one each.
+         */
+        String openMessage;
+        String openReasoning;
+        /** Ids this attempt made up for items the stream never named; the item's done event adopts them. */
+        final java.util.Set<String> madeUp = new java.util.HashSet<>();
         TokenUsage usage = TokenUsage.ZERO;
         List<dev.jcodex.core.model.RateLimits> rateLimits = List.of();
 
@@ -374,22 +446,22 @@ public final class TurnRunner implements Runnable {
                 case ResponseEvent.Created c -> { }
                 case ResponseEvent.OutputItemAdded a -> added(a.item());
                 case ResponseEvent.OutputTextDelta d -> {
-                    String id = ensureMessage(d.itemId());
+                    String id = messageFor(d.itemId());
                     StringBuilder sb = texts.get(id);
                     sb.append(d.delta());
                     if (review == null) {
-                        ctx.itemPartial(id, () -> new Item.AgentMessage(id, sb.toString(), started.get(id), null));
+                        ctx.itemPartial(id, () -> new Item.AgentMessage(id, sb.toString(), null, started.get(id), null));
                         thread.emit(new Event.AgentMessageDelta(thread.id(), turnId, id, d.delta()));
                     }
                 }
                 case ResponseEvent.ReasoningSummaryPartAdded p -> {
-                    String id = ensureReasoning(p.itemId());
+                    String id = reasoningFor(p.itemId());
                     List<StringBuilder> parts = summaries.get(id);
                     while (parts.size() <= p.summaryIndex()) parts.add(new StringBuilder());
                     thread.emit(new Event.ReasoningSummaryPartAdded(thread.id(), turnId, id, p.summaryIndex()));
                 }
                 case ResponseEvent.ReasoningSummaryDelta d -> {
-                    String id = ensureReasoning(d.itemId());
+                    String id = reasoningFor(d.itemId());
                     List<StringBuilder> parts = summaries.get(id);
                     while (parts.size() <= d.summaryIndex()) parts.add(new StringBuilder());
                     parts.get(d.summaryIndex()).append(d.delta());
@@ -397,11 +469,14 @@ public final class TurnRunner implements Runnable {
                     thread.emit(new Event.ReasoningSummaryDelta(thread.id(), turnId, id, d.delta(), d.summaryIndex()));
                 }
                 case ResponseEvent.ReasoningContentDelta d -> {
-                    String id = ensureReasoning(d.itemId());
+                    String id = reasoningFor(d.itemId());
                     thread.emit(new Event.ReasoningContentDelta(thread.id(), turnId, id, d.delta(), d.contentIndex()));
                 }
                 case ResponseEvent.OutputItemDone d -> done(d.item());
-                case ResponseEvent.Completed c -> usage = c.usage();
+                case ResponseEvent.Completed c -> {
+                    usage = c.usage();
+                    finishOpen();
+                }
                 case ResponseEvent.RateLimitsReported r -> rateLimits = r.limits();
             }
         }
@@ -416,27 +491,61 @@ public final class TurnRunner implements Runnable {
 
         private void added(ObjectNode item) {
             String type = item.path("type").asText();
-            String id = item.path("id").asText(null);
-            if ("message".equals(type)) ensureMessage(id);
-            else if ("reasoning".equals(type)) ensureReasoning(id);
+            String id = named(item.path("id").asText(null));
+            if ("message".equals(type)) openMessage = ensureMessage(id);
+            else if ("reasoning".equals(type)) openReasoning = ensureReasoning(id);
             else if ("web_search_call".equals(type) && id != null && started.putIfAbsent(id, System.currentTimeMillis()) == null) {
                 ctx.itemStarted(new Item.WebSearch(id, "", started.get(id), null));
             }
         }
 
+        /** The message a text delta continues: its own id, else the open message, else a new one. */
+        private String messageFor(String itemId) {
+            String id = named(itemId);
+            if (id == null) return openMessage != null ? openMessage : (openMessage = ensureMessage(null));
+            if (!texts.containsKey(id)) openMessage = ensureMessage(id);
+            return id;
+        }
+
+        private String reasoningFor(String itemId) {
+            String id = named(itemId);
+            if (id == null) return openReasoning != null ? openReasoning : (openReasoning = ensureReasoning(null));
+            if (!summaries.containsKey(id)) openReasoning = ensureReasoning(id);
+            return id;
+        }
+
+        /**
+         * The item a done event finishes: the one of its id; for a done event with no id, or with an id the
+         * stream never used while an item opened without one is open, that open item.
+         */
+        private String doneId(String itemId, String open, Map<String, ?> known) {
+            String id = named(itemId);
+            if (id != null && known.containsKey(id)) return id;
+            if (open != null && (id == null || madeUp.contains(open))) return open;
+            return id;
+        }
+
+        private static String named(String id) { return id == null || id.isEmpty() ? null : id; }
+
         private String ensureMessage(String id) {
-            if (id == null) id = "msg_" + Ids.uuidV7();
+            if (id == null) {
+                id = "msg_" + Ids.uuidV7();
+                madeUp.add(id);
+            }
             if (!texts.containsKey(id)) {
                 texts.put(id, new StringBuilder());
                 long now = System.currentTimeMillis();
                 started.put(id, now);
-                if (review == null) ctx.itemStarted(new Item.AgentMessage(id, "", now, null));
+                if (review == null) ctx.itemStarted(new Item.AgentMessage(id, "", null, now, null));
             }
             return id;
         }
 
         private String ensureReasoning(String id) {
-            if (id == null) id = "rs_" + Ids.uuidV7();
+            if (id == null) {
+                id = "rs_" + Ids.uuidV7();
+                madeUp.add(id);
+            }
             if (!summaries.containsKey(id)) {
                 summaries.put(id, new ArrayList<>());
                 long now = System.currentTimeMillis();
@@ -459,18 +568,20 @@ public final class TurnRunner implements Runnable {
             switch (type) {
                 case "message" -> {
                     if (!"assistant".equals(item.path("role").asText("assistant"))) return;
-                    String id = ensureMessage(item.path("id").asText(null));
+                    String id = ensureMessage(doneId(item.path("id").asText(null), openMessage, texts));
+                    if (id.equals(openMessage)) openMessage = null;
                     StringBuilder full = new StringBuilder();
                     for (JsonNode c : item.path("content")) {
                         if (c.has("text")) full.append(c.get("text").asText());
                     }
                     String text = full.isEmpty() ? texts.get(id).toString() : full.toString();
-                    Item.AgentMessage msg = new Item.AgentMessage(id, text, started.get(id), now);
+                    Item.AgentMessage msg = new Item.AgentMessage(id, text, phase(item), started.get(id), now);
                     lastAgentMessage = msg;
                     if (review == null) ctx.itemCompleted(msg);
                 }
                 case "reasoning" -> {
-                    String id = ensureReasoning(item.path("id").asText(null));
+                    String id = ensureReasoning(doneId(item.path("id").asText(null), openReasoning, summaries));
+                    if (id.equals(openReasoning)) openReasoning = null;
                     List<String> summary = new ArrayList<>();
                     for (JsonNode s : item.path("summary")) summary.add(s.path("text").asText(""));
                     if (summary.isEmpty()) summary = summaryTexts(id);
@@ -497,6 +608,33 @@ public final class TurnRunner implements Runnable {
                     ctx.itemCompleted(new Item.WebSearch(id, webSearchQuery(item), begun != null ? begun : now, now));
                 }
                 default -> { /* other output items are kept in history only */ }
+            }
+        }
+
+        /** commentary / final_answer as the model labelled the message; null when it did not. */
+        private static String phase(ObjectNode item) {
+            JsonNode p = item.get("phase");
+            return p != null && p.isTextual() && !p.asText().isEmpty() ? p.asText() : null;
+        }
+
+        /**
+         * At response.completed: a message whose output_item.done never came (some gateways send none) is
+         * finished from its deltas and kept in the history, so the model sees its own answer next time; so is
+         * an open reasoning item (for the client only: its text alone is not worth sending back).
+         */
+        private void finishOpen() {
+            if (openMessage != null) {
+                ObjectNode item = dev.jcodex.core.util.Json.object().put("type", "message").put("role", "assistant");
+                if (!madeUp.contains(openMessage)) item.put("id", openMessage);
+                item.putArray("content").addObject().put("type", "output_text").put("text",
+                        texts.get(openMessage).toString());
+                done(item);
+            }
+            if (openReasoning != null) {
+                long now = System.currentTimeMillis();
+                String id = openReasoning;
+                openReasoning = null;
+                ctx.itemCompleted(new Item.Reasoning(id, summaryTexts(id), List.of(), started.get(id), now));
             }
         }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts a command on a new pseudo-terminal: posix_openpt/grantpt/unlockpt by the daemon, then posix_spawn with
@@ -25,6 +26,12 @@ public final class PtySpawner {
      * {@code size}, confined by {@code c}, or unconfined when {@code c} is null.
      */
     public static PtyProcess start(ProcessBuilder pb, Confinement c, PtyProcess.Size size) throws IOException {
+        return start(pb, c, size, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(ProcessBuilder, Confinement, PtyProcess.Size)}, the spawn request adjusted (namespace helper). */
+    static PtyProcess start(ProcessBuilder pb, Confinement c, PtyProcess.Size size,
+                            UnaryOperator<Syscalls.SpawnRequest> adjust) throws IOException {
         List<String> cmd = pb.command();
         if (cmd.isEmpty()) throw new IndexOutOfBoundsException("empty command");
         var unsupported = Syscalls.spawnUnsupportedReason();
@@ -44,7 +51,8 @@ public final class PtySpawner {
         }
         try {
             Syscalls.setWindowSize(pty.masterFd(), size.rows(), size.cols());
-            var req = new Syscalls.SpawnRequest(argv, env.toArray(String[]::new), dir, -1, -1, -1, pty.slavePath());
+            var req = adjust.apply(
+                    new Syscalls.SpawnRequest(argv, env.toArray(String[]::new), dir, -1, -1, -1, pty.slavePath()));
             ReapedChild child;
             if (c != null) {
                 // confined: spawned from a throw-away restricted thread, waited for by an unrestricted one

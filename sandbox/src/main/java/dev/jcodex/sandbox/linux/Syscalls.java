@@ -823,9 +823,22 @@ public final class Syscalls {
      * terminal onto 0/1/2, which makes it the session's controlling terminal.
      */
     public record SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr,
-                               String terminal) {
+                               String terminal, String executable, int[] inheritFds) {
         public SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr) {
             this(argv, envp, directory, stdin, stdout, stderr, null);
+        }
+
+        public SpawnRequest(String[] argv, String[] envp, String directory, int stdin, int stdout, int stderr,
+                            String terminal) {
+            this(argv, envp, directory, stdin, stdout, stderr, terminal, null, new int[0]);
+        }
+
+        /**
+         * The same request, executing {@code file} instead of searching argv[0], with {@code fds} (each >= 10,
+         * so no dup2 clobbers another's source) passed on as descriptors 3, 4, ...
+         */
+        public SpawnRequest withExecutable(String file, int... fds) {
+            return new SpawnRequest(argv, envp, directory, stdin, stdout, stderr, terminal, file, fds.clone());
         }
     }
 
@@ -866,13 +879,18 @@ public final class Syscalls {
                             }
                         }
                     }
-                    check("addclosefrom", (int) closefrom.invokeExact(fa, 3));
+                    int[] inherit = req.inheritFds();
+                    for (int i = 0; i < inherit.length; i++) {
+                        check("adddup2", (int) FA_DUP2.invokeExact(fa, inherit[i], 3 + i));
+                    }
+                    check("addclosefrom", (int) closefrom.invokeExact(fa, 3 + inherit.length));
                     check("addchdir", (int) chdir.invokeExact(fa, a.allocateFrom(req.directory())));
                     MemorySegment emptyMask = a.allocate(SIGSET_SIZE, 8); // zeroed = empty set
                     check("setsigmask", (int) ATTR_SETSIGMASK.invokeExact(attr, emptyMask));
                     check("setflags", (int) ATTR_SETFLAGS.invokeExact(attr, flags));
                     MemorySegment pid = a.allocate(JAVA_INT);
-                    int err = (int) SPAWNP.invokeExact(pid, a.allocateFrom(req.argv()[0]), fa, attr,
+                    String file = req.executable() != null ? req.executable() : req.argv()[0];
+                    int err = (int) SPAWNP.invokeExact(pid, a.allocateFrom(file), fa, attr,
                             stringArray(a, req.argv()), stringArray(a, req.envp()));
                     if (err != 0) throw new ErrnoException("posix_spawnp", err);
                     return pid.get(JAVA_INT, 0);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Spawns a child from a fresh platform thread that first restricts itself (no_new_privs, Landlock, seccomp):
@@ -83,6 +84,12 @@ public final class ThreadConfinedSpawner {
      * {@code c} null, unconfined from the thread that will wait for it (see {@link ReapedChild#spawnOnWaiter}).
      */
     public static Process start(ProcessBuilder pb, Confinement c) throws IOException {
+        return start(pb, c, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(ProcessBuilder, Confinement)}, with the spawn request adjusted (the namespace helper's). */
+    static Process start(ProcessBuilder pb, Confinement c, UnaryOperator<Syscalls.SpawnRequest> adjust)
+            throws IOException {
         List<String> cmd = pb.command();
         if (cmd.isEmpty()) throw new IndexOutOfBoundsException("empty command");
         String dir = (pb.directory() != null ? pb.directory() : new File("")).getAbsolutePath();
@@ -97,7 +104,8 @@ public final class ThreadConfinedSpawner {
             String[] argv = cmd.toArray(String[]::new);
             List<String> env = new ArrayList<>();
             for (Map.Entry<String, String> e : pb.environment().entrySet()) env.add(e.getKey() + "=" + e.getValue());
-            var req = new Syscalls.SpawnRequest(argv, env.toArray(String[]::new), dir, stdin[1], stdout[1], stderr[1]);
+            var req = adjust.apply(
+                    new Syscalls.SpawnRequest(argv, env.toArray(String[]::new), dir, stdin[1], stdout[1], stderr[1]));
             ReapedChild child;
             try {
                 child = c != null ? ReapedChild.watch(onConfinedThread(c, () -> Syscalls.spawn(req)))
