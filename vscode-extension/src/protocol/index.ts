@@ -50,7 +50,12 @@ export type ClientRequest =
   | TurnSteerRequest
   | ReviewStartRequest
   | ThreadShellCommandRequest
-  | ThreadCompactStartRequest;
+  | ThreadCompactStartRequest
+  | ThreadTurnsListRequest
+  | ThreadItemsListRequest
+  | ThreadRevertRequest
+  | ThreadDeleteRequest
+  | ThreadMetadataUpdateRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -61,6 +66,11 @@ export type AskForApproval = 'untrusted' | 'on-failure' | 'on-request' | 'never'
  * via the `definition` "SandboxMode".
  */
 export type SandboxMode = 'read-only' | 'workspace-write' | 'danger-full-access';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadHistoryMode".
+ */
+export type ThreadHistoryMode = 'legacy' | 'paginated';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "UserInput".
@@ -90,6 +100,16 @@ export type ReviewTarget =
 export type ReviewDelivery = 'inline' | 'detached';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SortDirection".
+ */
+export type SortDirection = 'asc' | 'desc';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnItemsView".
+ */
+export type TurnItemsView = 'notLoaded' | 'summary' | 'full';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ServerNotification".
  */
 export type ServerNotification =
@@ -98,6 +118,7 @@ export type ServerNotification =
   | AccountUpdatedNotification
   | CommandExecOutputDeltaNotification
   | ConfigWarningNotification
+  | DeprecationNoticeNotification
   | ErrorNotification
   | FsChangedNotification
   | ItemAgentMessageDeltaNotification
@@ -113,7 +134,12 @@ export type ServerNotification =
   | ServerRequestResolvedNotification
   | ThreadArchivedNotification
   | ThreadClosedNotification
+  | ThreadDeletedNotification
+  | ThreadGoalClearedNotification
   | ThreadNameUpdatedNotification
+  | ThreadReadStateChangedNotification
+  | ThreadRevertedNotification
+  | ThreadSettingsUpdatedNotification
   | ThreadStartedNotification
   | ThreadStatusChangedNotification
   | ThreadTokenUsageUpdatedNotification
@@ -160,6 +186,11 @@ export type PatchChangeKind = PatchChangeKindAdd | PatchChangeKindDelete | Patch
  * via the `definition` "McpServerStartupState".
  */
 export type McpServerStartupState = 'starting' | 'ready' | 'failed' | 'cancelled';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnreadPosition".
+ */
+export type ThreadUnreadPosition = ThreadUnreadPositionThreadStart | ThreadUnreadPositionAtTurn;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadStatus".
@@ -252,6 +283,7 @@ export interface JcodexProtocol {
   ConfigWriteResponse?: ConfigWriteResponse;
   ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
   CreditsSnapshot?: CreditsSnapshot;
+  DeprecationNoticeNotification?: DeprecationNoticeNotification1;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
@@ -347,19 +379,24 @@ export interface JcodexProtocol {
   SkillsListResponseEntry?: SkillsListResponseEntry;
   SkillsListResponseError?: SkillsListResponseError;
   SkillsListResponseSkill?: SkillsListResponseSkill;
+  SortDirection?: SortDirection;
   TerminalSize?: TerminalSize;
   TextPosition?: TextPosition;
   TextRange?: TextRange;
   Thread?: Thread;
   ThreadArchivedNotification?: ThreadArchivedNotification1;
   ThreadClosedNotification?: ThreadClosedNotification1;
+  ThreadDeletedNotification?: ThreadDeletedNotification1;
   ThreadForkParams?: ThreadForkParams;
+  ThreadGoalClearedNotification?: ThreadGoalClearedNotification1;
+  ThreadHistoryMode?: ThreadHistoryMode;
   ThreadIdParams?: ThreadIdParams;
   ThreadItem?: ThreadItem;
   ThreadItemAgentMessage?: ThreadItemAgentMessage;
   ThreadItemCommandExecution?: ThreadItemCommandExecution;
   ThreadItemContextCompaction?: ThreadItemContextCompaction;
   ThreadItemEnteredReviewMode?: ThreadItemEnteredReviewMode;
+  ThreadItemEntry?: ThreadItemEntry;
   ThreadItemExitedReviewMode?: ThreadItemExitedReviewMode;
   ThreadItemFileChange?: ThreadItemFileChange;
   ThreadItemImageView?: ThreadItemImageView;
@@ -368,15 +405,27 @@ export interface JcodexProtocol {
   ThreadItemReasoning?: ThreadItemReasoning;
   ThreadItemUserMessage?: ThreadItemUserMessage;
   ThreadItemWebSearch?: ThreadItemWebSearch;
+  ThreadItemsListParams?: ThreadItemsListParams;
+  ThreadItemsListResponse?: ThreadItemsListResponse;
   ThreadListParams?: ThreadListParams;
   ThreadListResponse?: ThreadListResponse;
   ThreadLoadedListParams?: ThreadLoadedListParams;
   ThreadLoadedListResponse?: ThreadLoadedListResponse;
+  ThreadMetadataUpdateParams?: ThreadMetadataUpdateParams;
+  ThreadMetadataUpdateResponse?: ThreadMetadataUpdateResponse;
   ThreadNameUpdatedNotification?: ThreadNameUpdatedNotification1;
   ThreadReadParams?: ThreadReadParams;
   ThreadReadResponse?: ThreadReadResponse;
+  ThreadReadState?: ThreadReadState;
+  ThreadReadStateChangedNotification?: ThreadReadStateChangedNotification1;
   ThreadResumeParams?: ThreadResumeParams;
+  ThreadResumeResponse?: ThreadResumeResponse;
+  ThreadRevertParams?: ThreadRevertParams;
+  ThreadRevertResponse?: ThreadRevertResponse;
+  ThreadRevertedNotification?: ThreadRevertedNotification1;
   ThreadSetNameParams?: ThreadSetNameParams;
+  ThreadSettingsUpdatedNotification?: ThreadSettingsUpdatedNotification1;
+  ThreadSettingsView?: ThreadSettingsView;
   ThreadShellCommandParams?: ThreadShellCommandParams;
   ThreadStartParams?: ThreadStartParams;
   ThreadStartResponse?: ThreadStartResponse;
@@ -389,8 +438,13 @@ export interface JcodexProtocol {
   ThreadStatusSystemError?: ThreadStatusSystemError;
   ThreadTokenUsage?: ThreadTokenUsage;
   ThreadTokenUsageUpdatedNotification?: ThreadTokenUsageUpdatedNotification1;
+  ThreadTurnsListParams?: ThreadTurnsListParams;
+  ThreadTurnsListResponse?: ThreadTurnsListResponse;
   ThreadUnarchiveResponse?: ThreadUnarchiveResponse;
   ThreadUnarchivedNotification?: ThreadUnarchivedNotification1;
+  ThreadUnreadPosition?: ThreadUnreadPosition;
+  ThreadUnreadPositionAtTurn?: ThreadUnreadPositionAtTurn;
+  ThreadUnreadPositionThreadStart?: ThreadUnreadPositionThreadStart;
   ThreadUnsubscribeResponse?: ThreadUnsubscribeResponse;
   TokenUsageBreakdown?: TokenUsageBreakdown;
   ToolRequestUserInputParams?: ToolRequestUserInputParams;
@@ -403,6 +457,7 @@ export interface JcodexProtocol {
   TurnDiffUpdatedNotification?: TurnDiffUpdatedNotification1;
   TurnError?: TurnError;
   TurnInterruptParams?: TurnInterruptParams;
+  TurnItemsView?: TurnItemsView;
   TurnPlanUpdatedNotification?: TurnPlanUpdatedNotification1;
   TurnStartParams?: TurnStartParams;
   TurnStartResponse?: TurnStartResponse;
@@ -475,6 +530,9 @@ export interface ThreadStartParams {
   personality?: string | null;
   ephemeral?: boolean | null;
   serviceName?: string | null;
+  historyMode?: ThreadHistoryMode | null;
+  sessionStartSource?: string | null;
+  threadSource?: string | null;
 }
 export interface TurnStartRequest {
   id: string | number;
@@ -1100,6 +1158,7 @@ export interface ThreadForkParams {
   developerInstructions?: string | null;
   ephemeral?: boolean | null;
   lastTurnId?: string | null;
+  excludeTurns?: boolean | null;
 }
 export interface ThreadArchiveRequest {
   id: string | number;
@@ -1227,6 +1286,74 @@ export interface ThreadCompactStartRequest {
   method: 'thread/compact/start';
   params: ThreadIdParams;
 }
+export interface ThreadTurnsListRequest {
+  id: string | number;
+  method: 'thread/turns/list';
+  params: ThreadTurnsListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadTurnsListParams".
+ */
+export interface ThreadTurnsListParams {
+  threadId: string;
+  cursor?: string | null;
+  limit?: number | null;
+  sortDirection?: SortDirection | null;
+  itemsView?: TurnItemsView | null;
+}
+export interface ThreadItemsListRequest {
+  id: string | number;
+  method: 'thread/items/list';
+  params: ThreadItemsListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemsListParams".
+ */
+export interface ThreadItemsListParams {
+  threadId: string;
+  turnId?: string | null;
+  cursor?: unknown;
+  limit?: number | null;
+  sortDirection?: SortDirection | null;
+  deferOutput?: {
+    [k: string]: unknown | undefined;
+  } | null;
+}
+export interface ThreadRevertRequest {
+  id: string | number;
+  method: 'thread/revert';
+  params: ThreadRevertParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadRevertParams".
+ */
+export interface ThreadRevertParams {
+  threadId: string;
+  beforeTurnId: string;
+}
+export interface ThreadDeleteRequest {
+  id: string | number;
+  method: 'thread/delete';
+  params: ThreadIdParams;
+}
+export interface ThreadMetadataUpdateRequest {
+  id: string | number;
+  method: 'thread/metadata/update';
+  params: ThreadMetadataUpdateParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadMetadataUpdateParams".
+ */
+export interface ThreadMetadataUpdateParams {
+  threadId: string;
+  gitInfo?: {
+    [k: string]: unknown | undefined;
+  } | null;
+}
 export interface AccountLoginCompletedNotification {
   method: 'account/login/completed';
   params: AccountLoginCompletedNotification1;
@@ -1341,6 +1468,18 @@ export interface TextRange {
 export interface TextPosition {
   line: number;
   column: number;
+}
+export interface DeprecationNoticeNotification {
+  method: 'deprecationNotice';
+  params: DeprecationNoticeNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "DeprecationNoticeNotification".
+ */
+export interface DeprecationNoticeNotification1 {
+  summary: string | null;
+  details: string | null;
 }
 export interface ErrorNotification {
   method: 'error';
@@ -1795,6 +1934,28 @@ export interface ThreadClosedNotification {
 export interface ThreadClosedNotification1 {
   threadId: string | null;
 }
+export interface ThreadDeletedNotification {
+  method: 'thread/deleted';
+  params: ThreadDeletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadDeletedNotification".
+ */
+export interface ThreadDeletedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadGoalClearedNotification {
+  method: 'thread/goal/cleared';
+  params: ThreadGoalClearedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadGoalClearedNotification".
+ */
+export interface ThreadGoalClearedNotification1 {
+  threadId: string | null;
+}
 export interface ThreadNameUpdatedNotification {
   method: 'thread/name/updated';
   params: ThreadNameUpdatedNotification1;
@@ -1806,6 +1967,87 @@ export interface ThreadNameUpdatedNotification {
 export interface ThreadNameUpdatedNotification1 {
   threadId: string | null;
   threadName: string | null;
+}
+export interface ThreadReadStateChangedNotification {
+  method: 'thread/readState/changed';
+  params: ThreadReadStateChangedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadReadStateChangedNotification".
+ */
+export interface ThreadReadStateChangedNotification1 {
+  threadId: string | null;
+  readState: ThreadReadState | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadReadState".
+ */
+export interface ThreadReadState {
+  firstUnread: ThreadUnreadPosition | null;
+  revision: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnreadPositionThreadStart".
+ */
+export interface ThreadUnreadPositionThreadStart {
+  type: 'threadStart';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnreadPositionAtTurn".
+ */
+export interface ThreadUnreadPositionAtTurn {
+  type: 'turn';
+  turnId: string | null;
+}
+export interface ThreadRevertedNotification {
+  method: 'thread/reverted';
+  params: ThreadRevertedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadRevertedNotification".
+ */
+export interface ThreadRevertedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadSettingsUpdatedNotification {
+  method: 'thread/settings/updated';
+  params: ThreadSettingsUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSettingsUpdatedNotification".
+ */
+export interface ThreadSettingsUpdatedNotification1 {
+  threadId: string | null;
+  threadSettings: ThreadSettingsView | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSettingsView".
+ */
+export interface ThreadSettingsView {
+  disabledPluginIds: string[] | null;
+  cwd: string | null;
+  environments: unknown[] | null;
+  approvalPolicy: AskForApproval | null;
+  approvalsReviewer: string | null;
+  sandboxPolicy: SandboxPolicy | null;
+  activePermissionProfile: unknown;
+  model: string | null;
+  modelProvider: string | null;
+  serviceTier: string | null;
+  effort: string | null;
+  summary: string | null;
+  collaborationMode: {
+    [k: string]: unknown | undefined;
+  } | null;
+  multiAgentMode: string | null;
+  personality: string | null;
 }
 export interface ThreadStartedNotification {
   method: 'thread/started';
@@ -1829,17 +2071,23 @@ export interface Thread {
   parentThreadId: string | null;
   preview: string | null;
   ephemeral: boolean;
+  section: unknown;
+  sectionEnteredAt: number | null;
+  projectId: string | null;
+  historyMode: ThreadHistoryMode | null;
   modelProvider: string | null;
   model: string | null;
   reasoningEffort: string | null;
   createdAt: number;
   updatedAt: number;
+  recencyAt: number | null;
   status: ThreadStatus | null;
   path: string | null;
   cwd: string | null;
   cliVersion: string | null;
   originator: string | null;
   source: string | null;
+  threadSource: string | null;
   agentNickname: string | null;
   agentRole: string | null;
   gitInfo: GitInfo | null;
@@ -1890,7 +2138,9 @@ export interface GitInfo {
  */
 export interface Turn {
   id: string | null;
+  rootTurnId: string | null;
   items: ThreadItem[] | null;
+  itemsView: TurnItemsView | null;
   status: TurnStatus | null;
   error: TurnError | null;
   startedAt: number | null;
@@ -2558,6 +2808,25 @@ export interface SkillsListResponseError {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemEntry".
+ */
+export interface ThreadItemEntry {
+  turnId: string | null;
+  item: ThreadItem | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemsListResponse".
+ */
+export interface ThreadItemsListResponse {
+  data: ThreadItemEntry[] | null;
+  nextCursor: string | null;
+  backwardsCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadListResponse".
  */
 export interface ThreadListResponse {
@@ -2575,10 +2844,46 @@ export interface ThreadLoadedListResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadMetadataUpdateResponse".
+ */
+export interface ThreadMetadataUpdateResponse {
+  thread: Thread | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadReadResponse".
  */
 export interface ThreadReadResponse {
   thread: Thread | null;
+  readState: ThreadReadState | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadResumeResponse".
+ */
+export interface ThreadResumeResponse {
+  thread: Thread | null;
+  model: string | null;
+  modelProvider: string | null;
+  serviceTier: string | null;
+  disabledPluginIds: string[] | null;
+  cwd: string | null;
+  instructionSources: string[] | null;
+  approvalPolicy: AskForApproval | null;
+  approvalsReviewer: string | null;
+  sandbox: SandboxPolicy | null;
+  reasoningEffort: string | null;
+  turnsBackwardsCursor: string | null;
+  itemsBackwardsCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadRevertResponse".
+ */
+export interface ThreadRevertResponse {
+  thread: Thread | null;
+  turnsBackwardsCursor: string | null;
+  itemsBackwardsCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2589,11 +2894,22 @@ export interface ThreadStartResponse {
   model: string | null;
   modelProvider: string | null;
   serviceTier: string | null;
+  disabledPluginIds: string[] | null;
   cwd: string | null;
+  instructionSources: string[] | null;
   approvalPolicy: AskForApproval | null;
   approvalsReviewer: string | null;
   sandbox: SandboxPolicy | null;
   reasoningEffort: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadTurnsListResponse".
+ */
+export interface ThreadTurnsListResponse {
+  data: Turn[] | null;
+  nextCursor: string | null;
+  backwardsCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2677,7 +2993,7 @@ export interface ResponsesByMethod {
   'mcpServerStatus/list': ListMcpServerStatusResponse;
   'thread/list': ThreadListResponse;
   'thread/read': ThreadReadResponse;
-  'thread/resume': ThreadStartResponse;
+  'thread/resume': ThreadResumeResponse;
   'thread/fork': ThreadStartResponse;
   'thread/archive': EmptyResponse;
   'thread/unarchive': ThreadUnarchiveResponse;
@@ -2688,6 +3004,11 @@ export interface ResponsesByMethod {
   'review/start': ReviewStartResponse;
   'thread/shellCommand': EmptyResponse;
   'thread/compact/start': EmptyResponse;
+  'thread/turns/list': ThreadTurnsListResponse;
+  'thread/items/list': ThreadItemsListResponse;
+  'thread/revert': ThreadRevertResponse;
+  'thread/delete': EmptyResponse;
+  'thread/metadata/update': ThreadMetadataUpdateResponse;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;

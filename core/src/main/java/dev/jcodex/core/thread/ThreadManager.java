@@ -36,6 +36,7 @@ public final class ThreadManager {
         this.sink = e -> {
             sink.emit(e);
             if (e instanceof Event.TurnCompleted c && threads.get(c.threadId()) instanceof AgentThread t) {
+                t.turnAnnounced(c.turn().id());
                 NotifyHook.afterTurn(t, c.turn());
             }
         };
@@ -57,8 +58,9 @@ public final class ThreadManager {
      * caller's overrides applied. Throws IllegalStateException if a thread with that id is already loaded.
      */
     public AgentThread restore(StartOptions o, ThreadMetadata meta, List<com.fasterxml.jackson.databind.node.ObjectNode> history,
-                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage) {
-        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage));
+                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage,
+                               Map<String, Integer> historyStarts) {
+        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage, historyStarts));
         sink.emit(new Event.ThreadStatusChanged(t.id(), dev.jcodex.core.event.ThreadState.IDLE));
         return t;
     }
@@ -116,6 +118,20 @@ public final class ThreadManager {
     void historyReplaced(AgentThread t, List<com.fasterxml.jackson.databind.node.ObjectNode> replacement, String summary,
                          Runnable swap) {
         replacedHook.replaced(t, replacement, summary, swap);
+    }
+
+    /** Sees a revert: must run {@code cut} (which drops the turns and returns how many), and may record it. */
+    public interface HistoryRevertedHook {
+        void reverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut);
+    }
+
+    private volatile HistoryRevertedHook revertedHook = (t, before, cut) -> cut.getAsInt();
+
+    /** Installs what runs when a revert cuts a thread's history (persistence writes a rollback line). */
+    public void onHistoryReverted(HistoryRevertedHook hook) { this.revertedHook = hook; }
+
+    void historyReverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut) {
+        revertedHook.reverted(t, beforeTurnId, cut);
     }
 
     private AgentThread create(StartOptions o, ThreadMetadata restored, java.util.function.Consumer<AgentThread> seed) {
@@ -203,6 +219,20 @@ public final class ThreadManager {
                 c.number("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES));
         String global = ProjectDocs.globalInstructions(c.codexHome(), c.string("instructions", null));
         return ProjectDocs.userInstructions(cwd, global, project);
+    }
+
+    /** The instruction files a thread's model sees (global AGENTS.md, then the project's), as paths. */
+    public List<String> instructionSources(AgentThread t) {
+        Config c = t.config();
+        Path cwd = Path.of(t.settings().cwd());
+        List<String> markers = stringList(c.get("project_root_markers"));
+        if (markers.isEmpty() && !(c.get("project_root_markers") instanceof List)) markers = List.of(".git");
+        List<String> out = new ArrayList<>();
+        for (Path p : ProjectDocs.sources(c.codexHome(), cwd, markers.isEmpty() ? null : ProjectRoot.find(cwd, markers),
+                stringList(c.get("project_doc_fallback_filenames")), c.number("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES))) {
+            out.add(p.toString());
+        }
+        return out;
     }
 
     /** The model's context window: {@code model_context_window} from config when set, else the catalog's. */

@@ -412,6 +412,7 @@ public final class TurnRunner implements Runnable {
         Item.AgentMessage last = review != null ? reviewMessage : lastAgentMessage;
         List<Item> summary = last == null ? List.of() : List.of(last);
         TurnInfo done = new TurnInfo(turnId, status, failure, summary, startedAtMs / 1000, now / 1000, now - startedAtMs);
+        thread.emit(thread.readState()); // before the status, as Codex orders it
         if (failure != null) {
             thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.SYSTEM_ERROR));
             thread.emit(new Event.Error(thread.id(), turnId, failure, false));
