@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jcodex app-server}: the JSON-RPC daemon. */
-@Command(name = "app-server", mixinStandardHelpOptions = true,
+@Command(name = "app-server", mixinStandardHelpOptions = true, subcommands = GenerateJsonSchemaCommand.class,
         description = "Run the app-server daemon (JSON-RPC 2.0, one JSON object per line or per WebSocket frame).")
 final class AppServerCommand implements Callable<Integer> {
     @ParentCommand
@@ -59,7 +59,7 @@ final class AppServerCommand implements Callable<Integer> {
             System.err.println("jcodex: " + e.getMessage());
             return 2;
         }
-        AppServer server = new AppServer(new ConfigLoader(home, parent.overrides, parent.profile));
+        AppServer server = new AppServer(new ConfigLoader(home, parent.configOverrides(), parent.profile));
         if (address instanceof ListenAddress.Stdio) {
             StdioTransport.serve(server.dispatcher(), server::attach);
             return 0;
