@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "jcodex", mixinStandardHelpOptions = true, version = "jcodex " + InitializeHandler.JCODEX_VERSION,
         description = "A Codex-compatible app-server and coding agent, in Java.",
         subcommands = {AppServerCommand.class, ExecCommand.class, McpServerCommand.class, SandboxCommand.class, DemoCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class})
+                CompletionCommand.class, LoginCommand.class, LogoutCommand.class, McpCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = {"-c", "--config"}, paramLabel = "key=value", scope = ScopeType.INHERIT,
             description = "Override a config.toml value (dotted key, TOML value; not TOML: a literal string), "
@@ -58,6 +59,14 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where login and mcp read and write; null: CodexHome.resolve() (tests set it). */
+    Path codexHome;
+
+    /** What login --with-api-key reads (tests replace it). */
+    java.io.InputStream stdin = System.in;
+
+    Path codexHome() { return codexHome != null ? codexHome : dev.jcodex.core.config.CodexHome.resolve(); }
 
     @Override
     public void run() {

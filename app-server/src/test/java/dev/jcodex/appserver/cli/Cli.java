@@ -6,8 +6,13 @@ import picocli.CommandLine;
 
 /** Runs the jcodex command line in-process, as main() builds it, with out and err captured. */
 record Cli(int code, String out, String err, Main main) {
-    static Cli run(String... args) {
+    static Cli run(String... args) { return run(null, "", args); }
+
+    /** With CODEX_HOME at {@code home} and {@code stdin} as standard input. */
+    static Cli run(java.nio.file.Path home, String stdin, String... args) {
         Main main = new Main();
+        main.codexHome = home;
+        main.stdin = new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CommandLine cl = Main.commandLine(main);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -26,6 +26,11 @@ public final class AuthStore {
         }
     }
 
+    /** Logout: forgets the saved key. True when there was one. */
+    public static boolean clear(Path codexHome) throws IOException {
+        return Files.deleteIfExists(file(codexHome));
+    }
+
     /** The stored API key, or null. */
     public static String apiKey(Path codexHome) {
         Path f = file(codexHome);
