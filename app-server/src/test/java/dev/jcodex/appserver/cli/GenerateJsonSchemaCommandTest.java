@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jcodex app-server generate-json-schema}: the same bytes as the committed schema/json. */
+/** {@code jcodex app-server generate-json-schema|generate-ts}: the same bytes as the committed schema/json and TS types. */
 class GenerateJsonSchemaCommandTest {
     static final Path COMMITTED = Path.of("..", "schema", "json", "jcodex-protocol.schema.json");
 
@@ -18,6 +18,14 @@ class GenerateJsonSchemaCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(COMMITTED), Files.readString(out.resolve("jcodex-protocol.schema.json")));
         assertEquals("", r.out(), "nothing on stdout");
+    }
+
+    @Test
+    void generateTsWritesTheCommittedTypeScript(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("app-server", "generate-ts", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(Path.of("..", "vscode-extension", "src", "protocol", "index.ts")),
+                Files.readString(dir.resolve("index.ts")));
     }
 
     @Test
