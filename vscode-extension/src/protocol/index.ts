@@ -16,6 +16,12 @@ export type ClientRequest =
   | AccountReadRequest
   | AccountLoginStartRequest
   | GetAuthStatusRequest
+  | AccountLogoutRequest
+  | AccountLoginCancelRequest
+  | AccountRateLimitsReadRequest
+  | ConfigRequirementsReadRequest
+  | PermissionProfileListRequest
+  | ModelProviderDefaultSetRequest
   | CommandExecRequest
   | CommandExecWriteRequest
   | CommandExecTerminateRequest
@@ -87,6 +93,9 @@ export type ReviewDelivery = 'inline' | 'detached';
  * via the `definition` "ServerNotification".
  */
 export type ServerNotification =
+  | AccountLoginCompletedNotification
+  | AccountRateLimitsUpdatedNotification
+  | AccountUpdatedNotification
   | CommandExecOutputDeltaNotification
   | ConfigWarningNotification
   | ErrorNotification
@@ -168,7 +177,9 @@ export type TurnStatus = 'inProgress' | 'completed' | 'interrupted' | 'failed';
 export type ServerRequest =
   | ItemCommandExecutionRequestApprovalRequest
   | ItemFileChangeRequestApprovalRequest
-  | McpServerElicitationRequestRequest;
+  | McpServerElicitationRequestRequest
+  | ItemToolRequestUserInputRequest
+  | ItemPermissionsRequestApprovalRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "Account".
@@ -198,11 +209,18 @@ export interface JcodexProtocol {
   ServerRequest?: ServerRequest;
   Account?: Account;
   AccountApiKey?: AccountApiKey;
+  AccountLoginCompletedNotification?: AccountLoginCompletedNotification1;
+  AccountRateLimitsUpdatedNotification?: AccountRateLimitsUpdatedNotification1;
+  AccountUpdatedNotification?: AccountUpdatedNotification1;
   AgentMessageDeltaNotification?: AgentMessageDeltaNotification;
   ApprovalDecisionResponse?: ApprovalDecisionResponse;
   AskForApproval?: AskForApproval;
+  CancelLoginAccountParams?: CancelLoginAccountParams;
+  CancelLoginAccountResponse?: CancelLoginAccountResponse;
   ClientInfo?: ClientInfo;
   CodexErrorInfo?: CodexErrorInfo;
+  CollaborationMode?: CollaborationMode;
+  CollaborationModeSettings?: CollaborationModeSettings;
   CommandAction?: CommandAction;
   CommandActionListFiles?: CommandActionListFiles;
   CommandActionRead?: CommandActionRead;
@@ -227,10 +245,13 @@ export interface JcodexProtocol {
   ConfigLayerSourceUser?: ConfigLayerSourceUser;
   ConfigReadParams?: ConfigReadParams;
   ConfigReadResponse?: ConfigReadResponse;
+  ConfigRequirementsReadParams?: ConfigRequirementsReadParams;
+  ConfigRequirementsReadResponse?: ConfigRequirementsReadResponse;
   ConfigValueWriteParams?: ConfigValueWriteParams;
   ConfigWarningNotification?: ConfigWarningNotification1;
   ConfigWriteResponse?: ConfigWriteResponse;
   ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
+  CreditsSnapshot?: CreditsSnapshot;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
@@ -253,6 +274,8 @@ export interface JcodexProtocol {
   FuzzyFileSearchResponse?: FuzzyFileSearchResponse;
   FuzzyFileSearchResponseMatch?: FuzzyFileSearchResponseMatch;
   GetAccountParams?: GetAccountParams;
+  GetAccountRateLimitsParams?: GetAccountRateLimitsParams;
+  GetAccountRateLimitsResponse?: GetAccountRateLimitsResponse;
   GetAccountResponse?: GetAccountResponse;
   GetAuthStatusParams?: GetAuthStatusParams;
   GetAuthStatusResponse?: GetAuthStatusResponse;
@@ -267,6 +290,7 @@ export interface JcodexProtocol {
   ListMcpServerStatusResponse?: ListMcpServerStatusResponse;
   LoginAccountParams?: LoginAccountParams;
   LoginAccountResponse?: LoginAccountResponse;
+  LogoutAccountParams?: LogoutAccountParams;
   McpAuthStatus?: McpAuthStatus;
   McpServerConnectionStatus?: McpServerConnectionStatus;
   McpServerElicitationRequestParams?: McpServerElicitationRequestParams;
@@ -282,11 +306,24 @@ export interface JcodexProtocol {
   ModelInfoReasoningEffortOption?: ModelInfoReasoningEffortOption;
   ModelListParams?: ModelListParams;
   ModelListResponse?: ModelListResponse;
+  ModelProviderDefaultSetParams?: ModelProviderDefaultSetParams;
   PatchChangeKind?: PatchChangeKind;
   PatchChangeKindAdd?: PatchChangeKindAdd;
   PatchChangeKindDelete?: PatchChangeKindDelete;
   PatchChangeKindUpdate?: PatchChangeKindUpdate;
+  PermissionProfileListParams?: PermissionProfileListParams;
+  PermissionProfileListResponse?: PermissionProfileListResponse;
+  PermissionProfileListResponsePermissionProfileSummary?: PermissionProfileListResponsePermissionProfileSummary;
+  PermissionsRequestApprovalParams?: PermissionsRequestApprovalParams;
+  PermissionsRequestApprovalParamsEntry?: PermissionsRequestApprovalParamsEntry;
+  PermissionsRequestApprovalParamsFileSystem?: PermissionsRequestApprovalParamsFileSystem;
+  PermissionsRequestApprovalParamsNetwork?: PermissionsRequestApprovalParamsNetwork;
+  PermissionsRequestApprovalParamsPath?: PermissionsRequestApprovalParamsPath;
+  PermissionsRequestApprovalParamsProfile?: PermissionsRequestApprovalParamsProfile;
+  PermissionsRequestApprovalResponse?: PermissionsRequestApprovalResponse;
   PlanStep?: PlanStep;
+  RateLimitSnapshot?: RateLimitSnapshot;
+  RateLimitWindow?: RateLimitWindow;
   ReasoningSummaryPartAddedNotification?: ReasoningSummaryPartAddedNotification;
   ReasoningSummaryTextDeltaNotification?: ReasoningSummaryTextDeltaNotification;
   ReasoningTextDeltaNotification?: ReasoningTextDeltaNotification;
@@ -354,6 +391,11 @@ export interface JcodexProtocol {
   ThreadUnarchivedNotification?: ThreadUnarchivedNotification1;
   ThreadUnsubscribeResponse?: ThreadUnsubscribeResponse;
   TokenUsageBreakdown?: TokenUsageBreakdown;
+  ToolRequestUserInputParams?: ToolRequestUserInputParams;
+  ToolRequestUserInputParamsOption?: ToolRequestUserInputParamsOption;
+  ToolRequestUserInputParamsQuestion?: ToolRequestUserInputParamsQuestion;
+  ToolRequestUserInputResponse?: ToolRequestUserInputResponse;
+  ToolRequestUserInputResponseAnswer?: ToolRequestUserInputResponseAnswer;
   Turn?: Turn;
   TurnCompletedNotification?: TurnCompletedNotification1;
   TurnDiffUpdatedNotification?: TurnDiffUpdatedNotification1;
@@ -455,6 +497,7 @@ export interface TurnStartParams {
   personality?: string | null;
   outputSchema?: unknown;
   clientUserMessageId?: string | null;
+  collaborationMode?: CollaborationMode | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -550,6 +593,23 @@ export interface SandboxPolicyDangerFullAccess {
 export interface SandboxPolicyExternalSandbox {
   type: 'externalSandbox';
   networkAccess: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CollaborationMode".
+ */
+export interface CollaborationMode {
+  mode: string;
+  settings: CollaborationModeSettings | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CollaborationModeSettings".
+ */
+export interface CollaborationModeSettings {
+  model: string | null;
+  reasoning_effort: string | null;
+  developer_instructions: string | null;
 }
 export interface TurnInterruptRequest {
   id: string | number;
@@ -669,6 +729,77 @@ export interface GetAuthStatusRequest {
 export interface GetAuthStatusParams {
   includeToken?: boolean | null;
   refreshToken?: boolean | null;
+}
+export interface AccountLogoutRequest {
+  id: string | number;
+  method: 'account/logout';
+  params: LogoutAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "LogoutAccountParams".
+ */
+export interface LogoutAccountParams {}
+export interface AccountLoginCancelRequest {
+  id: string | number;
+  method: 'account/login/cancel';
+  params: CancelLoginAccountParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CancelLoginAccountParams".
+ */
+export interface CancelLoginAccountParams {
+  loginId: string;
+}
+export interface AccountRateLimitsReadRequest {
+  id: string | number;
+  method: 'account/rateLimits/read';
+  params: GetAccountRateLimitsParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountRateLimitsParams".
+ */
+export interface GetAccountRateLimitsParams {
+  excludeResetCreditDetails?: boolean | null;
+  supportsLunaReserve?: boolean | null;
+}
+export interface ConfigRequirementsReadRequest {
+  id: string | number;
+  method: 'configRequirements/read';
+  params: ConfigRequirementsReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigRequirementsReadParams".
+ */
+export interface ConfigRequirementsReadParams {}
+export interface PermissionProfileListRequest {
+  id: string | number;
+  method: 'permissionProfile/list';
+  params: PermissionProfileListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListParams".
+ */
+export interface PermissionProfileListParams {
+  cursor?: string | null;
+  cwd?: string | null;
+  limit?: number | null;
+}
+export interface ModelProviderDefaultSetRequest {
+  id: string | number;
+  method: 'modelProvider/default/set';
+  params: ModelProviderDefaultSetParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ModelProviderDefaultSetParams".
+ */
+export interface ModelProviderDefaultSetParams {
+  providerId: string;
 }
 export interface CommandExecRequest {
   id: string | number;
@@ -1093,6 +1224,77 @@ export interface ThreadCompactStartRequest {
   id: string | number;
   method: 'thread/compact/start';
   params: ThreadIdParams;
+}
+export interface AccountLoginCompletedNotification {
+  method: 'account/login/completed';
+  params: AccountLoginCompletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountLoginCompletedNotification".
+ */
+export interface AccountLoginCompletedNotification1 {
+  loginId: string | null;
+  success: boolean;
+  error: string | null;
+}
+export interface AccountRateLimitsUpdatedNotification {
+  method: 'account/rateLimits/updated';
+  params: AccountRateLimitsUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountRateLimitsUpdatedNotification".
+ */
+export interface AccountRateLimitsUpdatedNotification1 {
+  rateLimits: RateLimitSnapshot | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "RateLimitSnapshot".
+ */
+export interface RateLimitSnapshot {
+  limitId: string | null;
+  limitName: string | null;
+  normalModelSlug: string | null;
+  primary: RateLimitWindow | null;
+  secondary: RateLimitWindow | null;
+  credits: CreditsSnapshot | null;
+  individualLimit: unknown;
+  spendControlReached: boolean | null;
+  planType: string | null;
+  rateLimitReachedType: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "RateLimitWindow".
+ */
+export interface RateLimitWindow {
+  usedPercent: number;
+  windowDurationMins: number | null;
+  resetsAt: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CreditsSnapshot".
+ */
+export interface CreditsSnapshot {
+  hasCredits: boolean;
+  unlimited: boolean;
+  balance: string | null;
+}
+export interface AccountUpdatedNotification {
+  method: 'account/updated';
+  params: AccountUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AccountUpdatedNotification".
+ */
+export interface AccountUpdatedNotification1 {
+  authMode: string | null;
+  planType: string | null;
+  reason: string | null;
 }
 export interface CommandExecOutputDeltaNotification {
   method: 'command/exec/outputDelta';
@@ -1863,6 +2065,102 @@ export interface McpServerElicitationRequestParams {
   elicitationId?: string | null;
   _meta?: unknown;
 }
+export interface ItemToolRequestUserInputRequest {
+  id: string | number;
+  method: 'item/tool/requestUserInput';
+  params: ToolRequestUserInputParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParams".
+ */
+export interface ToolRequestUserInputParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  questions?: ToolRequestUserInputParamsQuestion[] | null;
+  isBlocking?: boolean;
+  autoResolutionMs?: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParamsQuestion".
+ */
+export interface ToolRequestUserInputParamsQuestion {
+  id: string | null;
+  header: string | null;
+  question: string | null;
+  isOther: boolean;
+  isSecret: boolean;
+  options: ToolRequestUserInputParamsOption[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputParamsOption".
+ */
+export interface ToolRequestUserInputParamsOption {
+  label: string | null;
+  description: string | null;
+}
+export interface ItemPermissionsRequestApprovalRequest {
+  id: string | number;
+  method: 'item/permissions/requestApproval';
+  params: PermissionsRequestApprovalParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParams".
+ */
+export interface PermissionsRequestApprovalParams {
+  threadId?: string | null;
+  turnId?: string | null;
+  itemId?: string | null;
+  environmentId?: string | null;
+  startedAtMs?: number;
+  cwd?: string | null;
+  reason?: string | null;
+  permissions?: PermissionsRequestApprovalParamsProfile | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsProfile".
+ */
+export interface PermissionsRequestApprovalParamsProfile {
+  network: PermissionsRequestApprovalParamsNetwork | null;
+  fileSystem: PermissionsRequestApprovalParamsFileSystem | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsNetwork".
+ */
+export interface PermissionsRequestApprovalParamsNetwork {
+  enabled: boolean | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsFileSystem".
+ */
+export interface PermissionsRequestApprovalParamsFileSystem {
+  read: string[] | null;
+  write: string[] | null;
+  entries: PermissionsRequestApprovalParamsEntry[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsEntry".
+ */
+export interface PermissionsRequestApprovalParamsEntry {
+  path: PermissionsRequestApprovalParamsPath | null;
+  access: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalParamsPath".
+ */
+export interface PermissionsRequestApprovalParamsPath {
+  type: string | null;
+  path: string | null;
+}
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AccountApiKey".
@@ -1876,6 +2174,13 @@ export interface AccountApiKey {
  */
 export interface ApprovalDecisionResponse {
   decision?: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "CancelLoginAccountResponse".
+ */
+export interface CancelLoginAccountResponse {
+  status: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -1950,6 +2255,14 @@ export interface ConfigReadResponse {
     [k: string]: ConfigLayerMetadata | undefined;
   } | null;
   layers: ConfigLayer[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConfigRequirementsReadResponse".
+ */
+export interface ConfigRequirementsReadResponse {
+  requirements: unknown;
+  supportsIndependentSpeedModes: boolean | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2037,10 +2350,25 @@ export interface FuzzyFileSearchResponseMatch {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountRateLimitsResponse".
+ */
+export interface GetAccountRateLimitsResponse {
+  rateLimits: RateLimitSnapshot | null;
+  rateLimitsByLimitId: {
+    [k: string]: RateLimitSnapshot | undefined;
+  } | null;
+  accountId: string | null;
+  ordinaryUsageAllowed: boolean | null;
+  rateLimitResetCredits: unknown;
+  rateLimitUpsell: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "GetAccountResponse".
  */
 export interface GetAccountResponse {
   account: Account | null;
+  userId: string | null;
   requiresOpenaiAuth: boolean;
 }
 /**
@@ -2136,6 +2464,31 @@ export interface ModelInfoReasoningEffortOption {
 export interface ModelListResponse {
   data: ModelInfo[] | null;
   nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListResponse".
+ */
+export interface PermissionProfileListResponse {
+  data: PermissionProfileListResponsePermissionProfileSummary[] | null;
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionProfileListResponsePermissionProfileSummary".
+ */
+export interface PermissionProfileListResponsePermissionProfileSummary {
+  id: string | null;
+  description: string | null;
+  allowed: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PermissionsRequestApprovalResponse".
+ */
+export interface PermissionsRequestApprovalResponse {
+  permissions: PermissionsRequestApprovalParamsProfile | null;
+  scope: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2239,6 +2592,22 @@ export interface ThreadUnsubscribeResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputResponse".
+ */
+export interface ToolRequestUserInputResponse {
+  answers: {
+    [k: string]: ToolRequestUserInputResponseAnswer | undefined;
+  } | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ToolRequestUserInputResponseAnswer".
+ */
+export interface ToolRequestUserInputResponseAnswer {
+  answers: string[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "TurnStartResponse".
  */
 export interface TurnStartResponse {
@@ -2265,6 +2634,12 @@ export interface ResponsesByMethod {
   'account/read': GetAccountResponse;
   'account/login/start': LoginAccountResponse;
   'getAuthStatus': GetAuthStatusResponse;
+  'account/logout': EmptyResponse;
+  'account/login/cancel': CancelLoginAccountResponse;
+  'account/rateLimits/read': GetAccountRateLimitsResponse;
+  'configRequirements/read': ConfigRequirementsReadResponse;
+  'permissionProfile/list': PermissionProfileListResponse;
+  'modelProvider/default/set': ConfigWriteResponse;
   'command/exec': CommandExecResponse;
   'command/exec/write': EmptyResponse;
   'command/exec/terminate': EmptyResponse;
@@ -2297,4 +2672,6 @@ export interface ResponsesByMethod {
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;
+  'item/tool/requestUserInput': ToolRequestUserInputResponse;
+  'item/permissions/requestApproval': PermissionsRequestApprovalResponse;
 }

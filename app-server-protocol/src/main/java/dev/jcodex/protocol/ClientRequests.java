@@ -57,6 +57,21 @@ public final class ClientRequests {
             new RequestMethod<>("account/login/start", LoginAccountParams.class, LoginAccountResponse.class);
     public static final RequestMethod<GetAuthStatusParams, GetAuthStatusResponse> GET_AUTH_STATUS =
             new RequestMethod<>("getAuthStatus", GetAuthStatusParams.class, GetAuthStatusResponse.class);
+    public static final RequestMethod<LogoutAccountParams, EmptyResponse> ACCOUNT_LOGOUT =
+            new RequestMethod<>("account/logout", LogoutAccountParams.class, EmptyResponse.class);
+    public static final RequestMethod<CancelLoginAccountParams, CancelLoginAccountResponse> ACCOUNT_LOGIN_CANCEL =
+            new RequestMethod<>("account/login/cancel", CancelLoginAccountParams.class, CancelLoginAccountResponse.class);
+    public static final RequestMethod<GetAccountRateLimitsParams, GetAccountRateLimitsResponse> ACCOUNT_RATE_LIMITS_READ =
+            new RequestMethod<>("account/rateLimits/read", GetAccountRateLimitsParams.class,
+                    GetAccountRateLimitsResponse.class);
+    public static final RequestMethod<ConfigRequirementsReadParams, ConfigRequirementsReadResponse> CONFIG_REQUIREMENTS_READ =
+            new RequestMethod<>("configRequirements/read", ConfigRequirementsReadParams.class,
+                    ConfigRequirementsReadResponse.class);
+    public static final RequestMethod<PermissionProfileListParams, PermissionProfileListResponse> PERMISSION_PROFILE_LIST =
+            new RequestMethod<>("permissionProfile/list", PermissionProfileListParams.class,
+                    PermissionProfileListResponse.class);
+    public static final RequestMethod<ModelProviderDefaultSetParams, ConfigWriteResponse> MODEL_PROVIDER_DEFAULT_SET =
+            new RequestMethod<>("modelProvider/default/set", ModelProviderDefaultSetParams.class, ConfigWriteResponse.class);
     public static final RequestMethod<ListMcpServerStatusParams, ListMcpServerStatusResponse> MCP_SERVER_STATUS_LIST =
             new RequestMethod<>("mcpServerStatus/list", ListMcpServerStatusParams.class, ListMcpServerStatusResponse.class);
 
@@ -124,7 +139,8 @@ public final class ClientRequests {
             new RequestMethod<>("thread/compact/start", ThreadIdParams.class, EmptyResponse.class);
     public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
             CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
-            GET_AUTH_STATUS,
+            GET_AUTH_STATUS, ACCOUNT_LOGOUT, ACCOUNT_LOGIN_CANCEL, ACCOUNT_RATE_LIMITS_READ, CONFIG_REQUIREMENTS_READ,
+            PERMISSION_PROFILE_LIST, MODEL_PROVIDER_DEFAULT_SET,
             COMMAND_EXEC, COMMAND_EXEC_WRITE, COMMAND_EXEC_TERMINATE, COMMAND_EXEC_RESIZE, FS_READ_FILE, FS_WRITE_FILE,
             FS_CREATE_DIRECTORY, FS_GET_METADATA, FS_READ_DIRECTORY, FS_REMOVE, FS_COPY, FS_WATCH, FS_UNWATCH,
             FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST,

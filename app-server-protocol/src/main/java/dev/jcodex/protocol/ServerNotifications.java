@@ -14,6 +14,9 @@ public final class ServerNotifications {
         METHODS.put(ErrorNotification.class, "error");
         METHODS.put(WarningNotification.class, "warning");
         METHODS.put(ConfigWarningNotification.class, "configWarning");
+        METHODS.put(AccountRateLimitsUpdatedNotification.class, "account/rateLimits/updated");
+        METHODS.put(AccountLoginCompletedNotification.class, "account/login/completed");
+        METHODS.put(AccountUpdatedNotification.class, "account/updated");
         METHODS.put(ThreadStartedNotification.class, "thread/started");
         METHODS.put(ThreadStatusChangedNotification.class, "thread/status/changed");
         METHODS.put(ThreadTokenUsageUpdatedNotification.class, "thread/tokenUsage/updated");

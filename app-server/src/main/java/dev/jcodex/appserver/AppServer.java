@@ -38,12 +38,14 @@ public final class AppServer {
     private final ThreadManager threads;
     private final EventRouter router = new EventRouter();
     private final Dispatcher dispatcher = new Dispatcher();
+    private final dev.jcodex.appserver.events.ObservedRateLimits rateLimits = new dev.jcodex.appserver.events.ObservedRateLimits();
 
     public AppServer(ConfigLoader configLoader) {
         this.configLoader = configLoader;
         ThreadStore store = new ThreadStore(configLoader.codexHome());
         // The idle unloader learns of turn ends after the clients did (the router has sent turn/completed).
         dev.jcodex.core.event.EventSink toClients = e -> {
+            if (e instanceof dev.jcodex.core.event.Event.RateLimitsUpdated r) rateLimits.record(r.limits());
             router.emit(e);
             if (e instanceof dev.jcodex.core.event.Event.TurnCompleted c) turnEnds.accept(c.threadId());
         };
@@ -53,7 +55,8 @@ public final class AppServer {
         router.setTranslator(new EventTranslator(threads));
         this.requests = new ThreadRequests(router);
         this.approvals = new ApprovalBroker(requests);
-        CoreTools tools = new CoreTools(approvals);
+        CoreTools tools = new CoreTools(approvals, new dev.jcodex.appserver.approvals.UserInputRequests(requests),
+                new dev.jcodex.appserver.approvals.PermissionRequests(requests));
         // Commands left running in exec sessions die with the daemon, not after it.
         Runtime.getRuntime().addShutdownHook(new Thread(tools::shutdown, "jcodex-kill-sessions"));
         ConfigHandler config = new ConfigHandler(configLoader);
@@ -66,8 +69,8 @@ public final class AppServer {
             startSandboxProbe();
         }).register(dispatcher);
         config.register(dispatcher);
-        new ModelHandler(configLoader).register(dispatcher);
-        new AccountHandler(configLoader).register(dispatcher);
+        new ModelHandler(configLoader, config).register(dispatcher);
+        new AccountHandler(configLoader, router, rateLimits).register(dispatcher);
         new ThreadHandler(threads).register(dispatcher);
         new TurnHandler(threads).register(dispatcher);
         new ReviewHandler(threads).register(dispatcher);

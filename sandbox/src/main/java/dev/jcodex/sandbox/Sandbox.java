@@ -13,7 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sandbox {
     public static final String NETWORK_DISABLED_ENV = "CODEX_SANDBOX_NETWORK_DISABLED";
+
+    /** Where {@code linux.Syscalls} can load (its static initializer binds Linux-only libc entry points). */
+    private static final boolean LINUX = System.getProperty("os.name").equals("Linux")
+            && List.of("amd64", "x86_64", "aarch64").contains(System.getProperty("os.arch"));
 
     private final Mechanism mechanism;
     private final Optional<String> unavailableReason;
@@ -113,24 +116,24 @@ public final class Sandbox {
         if (pb.directory() == null) pb.directory(work.toFile());
         List<WritableRoot> roots = policy.writableRoots(work);
         return switch (mechanism) {
-            case LANDLOCK_SECCOMP -> startInProcess(pb, policy, roots, tty);
-            case BUBBLEWRAP -> startBubblewrap(pb, policy, roots, tty);
+            case LANDLOCK_SECCOMP -> startInProcess(pb, policy, work, roots, tty);
+            case BUBBLEWRAP -> startBubblewrap(pb, policy, work, roots, tty);
             case NONE -> throw new SandboxUnavailableException(
                     "refusing to run a command under the " + policy.kind() + " sandbox policy: no sandbox mechanism"
                             + " works on this system (" + unavailableReason.orElse("unknown") + ")");
         };
     }
 
-    private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+    private Process startInProcess(ProcessBuilder pb, SandboxPolicy policy, Path work, List<WritableRoot> roots,
                                    PtyProcess.Size tty) throws IOException {
         boolean shm = policy instanceof SandboxPolicy.WorkspaceWrite w && !w.excludeSlashTmp();
-        List<LandlockRules.Grant> grants = LandlockRules.plan(roots);
+        List<LandlockRules.Grant> grants = LandlockRules.plan(roots, policy.projectRoots(work));
         // Landlock cannot keep .git read-only inside a writable root without also forbidding new top-level
         // entries there (see LandlockRules); bubblewrap can, so it takes those commands when installed.
-        if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, roots, tty);
+        if (bwrap != null && LandlockRules.expanded(roots, grants)) return startBubblewrap(pb, policy, work, roots, tty);
         int ruleset = LandlockRules.createRuleset(grants, landlockAbi, shm, !policy.networkAccess());
         try {
-            byte[] seccomp = policy.networkAccess() ? null : SeccompFilter.denyNetwork();
+            byte[] seccomp = SeccompFilter.forCommand(!policy.networkAccess());
             Confinement c = new Confinement(ruleset, seccomp);
             return tty == null ? ThreadConfinedSpawner.start(pb, c) : PtySpawner.start(pb, c, tty);
         } finally {
@@ -138,11 +141,28 @@ public final class Sandbox {
         }
     }
 
-    private Process startBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
+    private Process startBubblewrap(ProcessBuilder pb, SandboxPolicy policy, Path work, List<WritableRoot> roots,
+                                    PtyProcess.Size tty) throws IOException {
+        // Missing protected names get an empty placeholder first, so that bwrap binds them read-only too.
+        List<Path> placeholders = MountPlaceholders.acquire(policy.projectRoots(work));
+        try {
+            Process p = spawnBubblewrap(pb, policy, roots, tty);
+            p.onExit().whenComplete((done, failure) -> MountPlaceholders.release(placeholders));
+            return p;
+        } catch (IOException | RuntimeException | Error e) {
+            MountPlaceholders.release(placeholders);
+            throw e;
+        }
+    }
+
+    private Process spawnBubblewrap(ProcessBuilder pb, SandboxPolicy policy, List<WritableRoot> roots,
                                     PtyProcess.Size tty) throws IOException {
         Path dir = pb.directory().toPath().toAbsolutePath();
+        // network on too: TIOCSTI/TIOCLINUX, AF_VSOCK and io_uring are denied under bwrap as on Landlock
+        Path seccomp = bwrapSeccompFile == null ? null
+                : policy.networkAccess() ? SeccompPrograms.NETWORK_ON : SeccompPrograms.NETWORK_OFF;
         ProcessBuilder wrapped = new ProcessBuilder(Bubblewrap.wrap(bwrap, roots, policy.networkAccess(), dir,
-                bwrapSeccompFile, tty != null, pb.command()));
+                seccomp, tty != null, pb.command()));
         wrapped.environment().clear();
         wrapped.environment().putAll(pb.environment());
         wrapped.directory(pb.directory());
@@ -173,6 +193,36 @@ public final class Sandbox {
             }
         }
         return roots.stream().anyMatch(r -> r.allows(real.get()));
+    }
+
+    /**
+     * The file mutations of apply_patch under {@code policy} in {@code cwd}: confined by construction for
+     * read-only and workspace-write on Linux ({@link BeneathRoots}: descriptor-relative, no symlink followed
+     * after the policy check, so a swapped symlink cannot redirect a write), plain for the unconfined policies.
+     * Elsewhere (no /proc, no openat) the writes fall back to {@link #canWrite} before each plain write.
+     */
+    public SandboxedFiles files(SandboxPolicy policy, Path cwd) {
+        if (!policy.confined()) return SandboxedFiles.unconfined();
+        Path work = cwd.toAbsolutePath().normalize();
+        if (LINUX) return new BeneathRoots(policy.writableRoots(work));
+        SandboxedFiles plain = SandboxedFiles.unconfined();
+        return new SandboxedFiles() {
+            @Override
+            public void write(Path target, byte[] content) throws IOException {
+                if (!canWrite(policy, work, target)) throw refused(target);
+                plain.write(target, content);
+            }
+
+            @Override
+            public void delete(Path target) throws IOException {
+                if (!canWrite(policy, work, target)) throw refused(target);
+                plain.delete(target);
+            }
+
+            private IOException refused(Path target) {
+                return new java.nio.file.AccessDeniedException(target.toString(), null, "not allowed by the sandbox policy");
+            }
+        };
     }
 
     // ---- detection ------------------------------------------------------------------------------------------
@@ -270,18 +320,34 @@ public final class Sandbox {
         }
     }
 
-    /** The seccomp program in a private file for bwrap's --seccomp, when seccomp works here. */
+    /**
+     * The network-off seccomp program for bwrap's --seccomp, when seccomp works here, as a path only we can
+     * have written: a sealed memfd of this process ({@code /proc/<pid>/fd/<n>}). A file under /tmp would be
+     * writable by the very commands it confines (a root-owned 0600 file can be rewritten by a uid-0 command
+     * without any capability), and the next command would get whatever program they left there.
+     */
     private static Path seccompFileIfUsable() {
-        try {
-            Syscalls.seccompMode();
-            byte[] program = SeccompFilter.denyNetwork();
-            Path f = Files.createTempFile("jcodex-seccomp-", ".bpf",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(f, program);
-            f.toFile().deleteOnExit();
-            return f;
-        } catch (IOException | LinkageError | RuntimeException e) {
-            return null; // bwrap still isolates the network namespace; connect then fails with ENETUNREACH
+        return SeccompPrograms.NETWORK_OFF;
+    }
+
+    /** For tests: the program file bubblewrap commands read (network off), or null. */
+    Path bubblewrapSeccompProgram() {
+        return bwrapSeccompFile;
+    }
+
+    /** Both programs, made once, held open for the life of the process. */
+    private static final class SeccompPrograms {
+        static final Path NETWORK_OFF = sealed(true);
+        static final Path NETWORK_ON = sealed(false);
+
+        private static Path sealed(boolean networkOff) {
+            try {
+                Syscalls.seccompMode();
+                int fd = Syscalls.sealedMemfd("jcodex-seccomp", SeccompFilter.forCommand(networkOff));
+                return Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/" + fd);
+            } catch (IOException | LinkageError | RuntimeException e) {
+                return null; // bwrap still isolates the network namespace; connect then fails with ENETUNREACH
+            }
         }
     }
 }

@@ -19,8 +19,11 @@ public sealed interface SandboxPolicy {
 
     enum Kind { READ_ONLY, WORKSPACE_WRITE, DANGER_FULL_ACCESS, EXTERNAL_SANDBOX }
 
-    /** Names that stay read-only at the top of every writable root: hooks and project config live there. */
-    List<String> PROTECTED_NAMES = List.of(".git", ".codex");
+    /**
+     * Names that stay read-only at the top of every writable root, whether or not they exist: hooks, project
+     * config and agent skills live there, and a trusted project's config decides the next thread's sandbox.
+     */
+    List<String> PROTECTED_NAMES = List.of(".git", ".codex", ".agents");
 
     Kind kind();
 
@@ -116,7 +119,7 @@ public sealed interface SandboxPolicy {
     }
 
     /**
-     * {@code root/.git} and {@code root/.codex} (whether or not they exist, so neither can be created), the real
+     * {@code root/.git}, {@code root/.codex} and {@code root/.agents} (whether or not they exist, so none can be created), the real
      * path of either if it is a symlink, and the gitdir a {@code .git} file points to (worktrees, submodules).
      */
     private static List<Path> protectedSubpaths(Path root) {
@@ -146,6 +149,27 @@ public sealed interface SandboxPolicy {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The roots that may be projects, whose missing protected names must stay missing: cwd and the configured
+     * roots (real paths), not /tmp or $TMPDIR unless one of them is cwd. Empty unless workspace-write.
+     */
+    default Set<Path> projectRoots(Path cwd) {
+        if (!(this instanceof WorkspaceWrite w)) return Set.of();
+        Path base = cwd.toAbsolutePath().normalize();
+        Set<Path> out = new LinkedHashSet<>();
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(base);
+        for (Path p : w.writableRoots()) candidates.add(base.resolve(p));
+        for (Path p : candidates) {
+            try {
+                out.add(p.toRealPath());
+            } catch (IOException missing) {
+                // not a root either (see writableRoots)
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** A directory tree commands may write, minus read-only subtrees inside it. All paths are real paths. */

@@ -71,6 +71,62 @@ class BubblewrapTest {
         assertFalse(Files.exists(ws.resolve(".git/hooks/pre-commit")));
     }
 
+    /**
+     * A bind mount needs a mount point: a missing .codex/.agents/.git gets an empty placeholder bound read-only
+     * for the command's lifetime, removed after. Both routes: bubblewrap alone, and next to Landlock for a git
+     * workspace (whose .codex and .agents are missing).
+     */
+    @Test
+    void missingProtectedNamesCannotBeCreatedUnderBubblewrap() throws Exception {
+        String script = "for n in .codex .agents .git; do mkdir $n && echo made $n; mkdir -p $n/x && echo made $n/x; "
+                + "echo x > $n/config.toml && echo wrote $n; rmdir $n && echo removed $n; done; "
+                + "mkdir target && echo build-ok; exit 0";
+        Sandbox alone = Sandbox.forcing(Mechanism.BUBBLEWRAP);
+        assumeTrue(alone.mechanism() == Mechanism.BUBBLEWRAP, () -> "SKIPPED: bubblewrap unavailable: " + alone.unavailableReason().orElse(""));
+        Run r = Run.bash(alone, Run.workspaceOnly(false), ws, script);
+        assertFalse(r.out().contains("made") || r.out().contains("wrote") || r.out().contains("removed"), r.out() + r.err());
+        assertTrue(r.out().contains("build-ok"), r.out() + r.err());
+        // released when the exit is reported, which may trail waitFor() by a moment
+        for (int i = 0; i < 200 && SandboxPolicy.PROTECTED_NAMES.stream().anyMatch(n -> Files.exists(ws.resolve(n))); i++) {
+            Thread.sleep(10);
+        }
+        for (String n : SandboxPolicy.PROTECTED_NAMES) assertFalse(Files.exists(ws.resolve(n)), n + " left behind");
+
+        Sandbox s = Sandbox.system();
+        if (!s.bubblewrapForProtectedPaths()) return;
+        Path repo = Files.createDirectories(ws.resolve("repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        r = Run.bash(s, Run.workspaceOnly(false), repo, script.replace("target", "target2"));
+        assertFalse(r.out().contains("made .codex") || r.out().contains("wrote .codex") || r.out().contains("made .agents"),
+                r.out() + r.err());
+        assertTrue(r.out().contains("build-ok"), r.out() + r.err());
+        for (int i = 0; i < 200 && (Files.exists(repo.resolve(".codex")) || Files.exists(repo.resolve(".agents"))); i++) {
+            Thread.sleep(10);
+        }
+        assertFalse(Files.exists(repo.resolve(".codex")) || Files.exists(repo.resolve(".agents")));
+    }
+
+    /**
+     * The seccomp program bwrap reads must be out of reach of the commands it confines: a program file under /tmp
+     * (root-owned, 0600) was rewritten by one command (uid 0 needs no capability for its own file) and the next
+     * command ran with what it left there, here an allow-everything program.
+     */
+    @Test
+    void aCommandCannotReplaceTheSeccompProgramOfTheNext() throws IOException {
+        Sandbox s = Sandbox.forcing(Mechanism.BUBBLEWRAP);
+        assumeTrue(s.mechanism() == Mechanism.BUBBLEWRAP, () -> "SKIPPED: bubblewrap unavailable: " + s.unavailableReason().orElse(""));
+        assumeTrue(seccompWorks(), "SKIPPED: no seccomp here");
+        SandboxPolicy withTmp = SandboxPolicy.workspaceWrite(List.of(), true, true, false);
+        Path program = s.bubblewrapSeccompProgram();
+        assertNotNull(program);
+        Run tamper = Run.bash(s, withTmp, ws, "printf '\\006\\000\\000\\000\\000\\000\\377\\177' > "
+                + program + " && echo replaced; exit 0");
+        assertEquals(0, tamper.exit(), tamper.err());
+        Run r = Run.bash(s, Run.workspaceOnly(false), ws,
+                "perl -MSocket -e 'socket(my $s, PF_INET6, SOCK_DGRAM, 0) or die \"inet6: $!\\n\"; print \"socket-ok\\n\"'");
+        assertTrue(r.err().contains("inet6: Operation not permitted"), tamper.out() + r.out() + r.err());
+    }
+
     @Test
     void bubblewrapDeniesInetSockets() throws IOException {
         Sandbox s = bwrapOrSkip();

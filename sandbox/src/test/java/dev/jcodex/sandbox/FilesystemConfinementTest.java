@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -32,10 +33,28 @@ class FilesystemConfinementTest {
 
     @Test
     void writesInsideTheWorkspaceSucceed() throws IOException {
+        Files.createDirectories(ws.resolve("a"));
         Run r = run(Run.workspaceOnly(false), "echo hi > made.txt && mkdir -p a/b && echo x > a/b/c && cat made.txt");
         assertEquals(0, r.exit(), r.err());
         assertEquals("hi\n", r.out());
         assertEquals("x\n", Files.readString(ws.resolve("a/b/c")));
+    }
+
+    /**
+     * A project root without .codex/.agents/.git: none can be created, as a directory or a symlink (a trusted
+     * project's next thread would read that config). The price on this path: no new top-level directory.
+     */
+    @Test
+    void missingProtectedNamesCannotBeCreatedAtTheTop() throws IOException {
+        Files.createDirectories(ws.resolve("sub"));
+        Run r = run(Run.workspaceOnly(true), "for n in .codex .agents .git; do mkdir $n && echo made $n; "
+                + "ln -s " + outside + " $n && echo linked $n; done; mkdir -p sub/.codex && echo nested; "
+                + "echo top > top.txt && rm top.txt && echo files-ok");
+        assertFalse(r.out().contains("made") || r.out().contains("linked"), r.out() + r.err());
+        assertTrue(r.out().contains("nested\n") && r.out().contains("files-ok\n"), r.out() + r.err());
+        for (String n : List.of(".codex", ".agents", ".git")) {
+            assertFalse(Files.exists(ws.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS), n);
+        }
     }
 
     @Test

@@ -43,6 +43,31 @@ class LandlockRulesTest {
     }
 
     @Test
+    void aProjectRootMissingItsProtectedNamesGetsFilesOnlyRightsAndItsDirectoriesFullOnes() throws IOException {
+        Path real = ws.toRealPath();
+        Files.createDirectories(ws.resolve("src"));
+        Files.writeString(ws.resolve("pom.xml"), "");
+        var policy = SandboxPolicy.workspaceWrite(List.of(), false, true, true);
+        Set<Grant> grants = Set.copyOf(LandlockRules.plan(policy.writableRoots(ws), policy.projectRoots(ws)));
+        assertEquals(Set.of(new Grant(real, LandlockRules.Rights.FILES_ONLY), new Grant(real.resolve("src"), true)), grants);
+    }
+
+    /** /tmp around a cwd in it: files-only down to the project, no rule per other entry of /tmp. */
+    @Test
+    void aRootAboveAProjectIsFilesOnlyAlongTheWayDown() throws IOException {
+        Path real = ws.toRealPath();
+        Path cwd = Files.createDirectories(ws.resolve("a/proj"));
+        Files.createDirectories(ws.resolve("a/proj/src"));
+        Files.createDirectories(ws.resolve("other/deep"));
+        var policy = SandboxPolicy.workspaceWrite(List.of(ws), false, true, true);
+        Set<Grant> grants = Set.copyOf(LandlockRules.plan(policy.writableRoots(cwd), Set.of(cwd.toRealPath())));
+        assertEquals(Set.of(new Grant(real, LandlockRules.Rights.FILES_ONLY),
+                new Grant(real.resolve("a"), LandlockRules.Rights.FILES_ONLY),
+                new Grant(real.resolve("a/proj"), LandlockRules.Rights.FILES_ONLY),
+                new Grant(real.resolve("a/proj/src"), true)), grants);
+    }
+
+    @Test
     void rightsFollowTheAbi() {
         assertEquals(0, LandlockRules.handledAccess(1) & Syscalls.ACCESS_FS_REFER);
         assertNotEquals(0, LandlockRules.handledAccess(2) & Syscalls.ACCESS_FS_REFER);

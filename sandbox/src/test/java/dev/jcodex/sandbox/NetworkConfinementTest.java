@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** seccomp: inet sockets fail with EPERM (not a refused connection) while AF_UNIX keeps working. */
+/** seccomp: with the network off, inet sockets and unix connects fail with EPERM (not a refused connection). */
 class NetworkConfinementTest {
     static Sandbox sandbox;
 
@@ -49,17 +49,34 @@ class NetworkConfinementTest {
         }
     }
 
+    private static final String UNIX_CONNECT = "perl -MSocket -e '"
+            + "socket(my $s, PF_UNIX, SOCK_STREAM, 0) or die \"socket: $!\\n\";"
+            + "connect($s, pack_sockaddr_un($ARGV[0])) or die \"connect: $!\\n\"; print \"unix-ok\\n\"' ";
+
+    /** As in Codex: a path-based socket (docker.sock, a session bus) is a service outside the sandbox. */
     @Test
-    void unixSocketsStillWork() throws IOException {
+    void unixConnectFailsWithEpermWhenNetworkIsOffButSocketpairsWork() throws IOException {
         Path sock = ws.resolve("s.sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
-            Run r = Run.bash(sandbox, SandboxPolicy.readOnly(false), ws, "perl -MSocket -e '"
-                    + "socket(my $s, PF_UNIX, SOCK_STREAM, 0) or die \"socket: $!\\n\";"
-                    + "connect($s, pack_sockaddr_un($ARGV[0])) or die \"connect: $!\\n\"; print \"unix-ok\\n\"' "
-                    + sock + "; perl -MSocket -e 'socket(my $s, PF_INET6, SOCK_DGRAM, 0) or die \"inet6: $!\\n\"'");
-            assertTrue(r.out().contains("unix-ok"), r.err());
+            Run r = Run.bash(sandbox, SandboxPolicy.readOnly(false), ws, UNIX_CONNECT + sock
+                    + "; perl -MSocket -e 'socket(my $s, PF_INET6, SOCK_DGRAM, 0) or die \"inet6: $!\\n\"'"
+                    + "; perl -MSocket -e 'socketpair(my $a, my $b, AF_UNIX, SOCK_STREAM, 0) or die \"pair: $!\\n\";"
+                    + " syswrite($a, \"x\") or die \"write: $!\\n\"; sysread($b, my $c, 1); print \"pair-ok $c\\n\"'");
+            assertTrue(r.err().contains("connect: Operation not permitted"), r.err());
+            assertFalse(r.out().contains("unix-ok"), r.out());
             assertTrue(r.err().contains("inet6: Operation not permitted"), r.err());
+            assertTrue(r.out().contains("pair-ok x"), r.out() + r.err());
+        }
+    }
+
+    @Test
+    void unixConnectWorksWhenNetworkIsOn() throws IOException {
+        Path sock = ws.resolve("s.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(sock));
+            Run r = Run.bash(sandbox, SandboxPolicy.readOnly(true), ws, UNIX_CONNECT + sock);
+            assertEquals("unix-ok\n", r.out(), r.err());
         }
     }
 

@@ -23,12 +23,14 @@ final class ParamShapes {
     /** The shape of a params type of {@code ClientRequests}, or null when this table does not hold it. */
     static WireShape of(Class<?> type) {
         return switch (type.getName()) {
+            case "dev.jcodex.protocol.v2.CancelLoginAccountParams" -> shapeCancelLoginAccountParams();
             case "dev.jcodex.protocol.v2.CommandExecParams" -> shapeCommandExecParams();
             case "dev.jcodex.protocol.v2.CommandExecResizeParams" -> shapeCommandExecResizeParams();
             case "dev.jcodex.protocol.v2.CommandExecTerminateParams" -> shapeCommandExecTerminateParams();
             case "dev.jcodex.protocol.v2.CommandExecWriteParams" -> shapeCommandExecWriteParams();
             case "dev.jcodex.protocol.v2.ConfigBatchWriteParams" -> shapeConfigBatchWriteParams();
             case "dev.jcodex.protocol.v2.ConfigReadParams" -> shapeConfigReadParams();
+            case "dev.jcodex.protocol.v2.ConfigRequirementsReadParams" -> shapeConfigRequirementsReadParams();
             case "dev.jcodex.protocol.v2.ConfigValueWriteParams" -> shapeConfigValueWriteParams();
             case "dev.jcodex.protocol.v2.FsCopyParams" -> shapeFsCopyParams();
             case "dev.jcodex.protocol.v2.FsCreateDirectoryParams" -> shapeFsCreateDirectoryParams();
@@ -39,11 +41,15 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.FsWriteFileParams" -> shapeFsWriteFileParams();
             case "dev.jcodex.protocol.v2.FuzzyFileSearchParams" -> shapeFuzzyFileSearchParams();
             case "dev.jcodex.protocol.v2.GetAccountParams" -> shapeGetAccountParams();
+            case "dev.jcodex.protocol.v2.GetAccountRateLimitsParams" -> shapeGetAccountRateLimitsParams();
             case "dev.jcodex.protocol.v2.GetAuthStatusParams" -> shapeGetAuthStatusParams();
             case "dev.jcodex.protocol.v2.InitializeParams" -> shapeInitializeParams();
             case "dev.jcodex.protocol.v2.ListMcpServerStatusParams" -> shapeListMcpServerStatusParams();
             case "dev.jcodex.protocol.v2.LoginAccountParams" -> shapeLoginAccountParams();
+            case "dev.jcodex.protocol.v2.LogoutAccountParams" -> shapeLogoutAccountParams();
             case "dev.jcodex.protocol.v2.ModelListParams" -> shapeModelListParams();
+            case "dev.jcodex.protocol.v2.ModelProviderDefaultSetParams" -> shapeModelProviderDefaultSetParams();
+            case "dev.jcodex.protocol.v2.PermissionProfileListParams" -> shapePermissionProfileListParams();
             case "dev.jcodex.protocol.v2.ReviewStartParams" -> shapeReviewStartParams();
             case "dev.jcodex.protocol.v2.SkillsListParams" -> shapeSkillsListParams();
             case "dev.jcodex.protocol.v2.ThreadForkParams" -> shapeThreadForkParams();
@@ -66,6 +72,13 @@ final class ParamShapes {
         Map<String, Obj> m = new LinkedHashMap<>();
         for (Obj o : objs) m.put(o.tagValue(), o);
         return m;
+    }
+
+    private static WireShape shapeCancelLoginAccountParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.CancelLoginAccountParams.class, null, null);
+        s0.fields(List.of(
+                new Field("loginId", STRING, true, false)));
+        return s0;
     }
 
     private static WireShape shapeCommandExecParams() {
@@ -159,6 +172,12 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeConfigRequirementsReadParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ConfigRequirementsReadParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
     private static WireShape shapeConfigValueWriteParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.ConfigValueWriteParams.class, null, null);
         EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.MergeStrategy.class, List.of("replace", "upsert"));
@@ -243,6 +262,14 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeGetAccountRateLimitsParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GetAccountRateLimitsParams.class, null, null);
+        s0.fields(List.of(
+                new Field("excludeResetCreditDetails", BOOLEAN, false, false),
+                new Field("supportsLunaReserve", BOOLEAN, false, false)));
+        return s0;
+    }
+
     private static WireShape shapeGetAuthStatusParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.GetAuthStatusParams.class, null, null);
         s0.fields(List.of(
@@ -287,6 +314,12 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeLogoutAccountParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.LogoutAccountParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
     private static WireShape shapeModelListParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.ModelListParams.class, null, null);
         s0.fields(List.of(
@@ -294,6 +327,22 @@ final class ParamShapes {
                 new Field("limit", INT32, false, false),
                 new Field("includeHidden", BOOLEAN, false, false),
                 new Field("modelProvider", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeModelProviderDefaultSetParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ModelProviderDefaultSetParams.class, null, null);
+        s0.fields(List.of(
+                new Field("providerId", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapePermissionProfileListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PermissionProfileListParams.class, null, null);
+        s0.fields(List.of(
+                new Field("cursor", STRING, false, false),
+                new Field("cwd", STRING, false, false),
+                new Field("limit", INT32, false, false)));
         return s0;
     }
 
@@ -466,6 +515,8 @@ final class ParamShapes {
         Obj s12 = new Obj(dev.jcodex.protocol.v2.SandboxPolicy.WorkspaceWrite.class, "type", "workspaceWrite");
         Obj s13 = new Obj(dev.jcodex.protocol.v2.SandboxPolicy.DangerFullAccess.class, "type", "dangerFullAccess");
         Obj s14 = new Obj(dev.jcodex.protocol.v2.SandboxPolicy.ExternalSandbox.class, "type", "externalSandbox");
+        Obj s15 = new Obj(dev.jcodex.protocol.v2.CollaborationMode.class, null, null);
+        Obj s16 = new Obj(dev.jcodex.protocol.v2.CollaborationMode.Settings.class, null, null);
         s0.fields(List.of(
                 new Field("threadId", STRING, true, false),
                 new Field("input", new ArrayOf(s1), true, false),
@@ -479,7 +530,8 @@ final class ParamShapes {
                 new Field("summary", STRING, false, false),
                 new Field("personality", STRING, false, false),
                 new Field("outputSchema", ANY, false, false),
-                new Field("clientUserMessageId", STRING, false, false)));
+                new Field("clientUserMessageId", STRING, false, false),
+                new Field("collaborationMode", s15, false, false)));
         s1.variants(variants(s2, s5, s6, s7, s8));
         s2.fields(List.of(
                 new Field("text", STRING, true, false),
@@ -513,6 +565,13 @@ final class ParamShapes {
         s13.fields(List.of());
         s14.fields(List.of(
                 new Field("networkAccess", STRING, false, false)));
+        s15.fields(List.of(
+                new Field("mode", STRING, true, false),
+                new Field("settings", s16, false, false)));
+        s16.fields(List.of(
+                new Field("model", STRING, false, false),
+                new Field("reasoning_effort", STRING, false, false),
+                new Field("developer_instructions", STRING, false, false)));
         return s0;
     }
 

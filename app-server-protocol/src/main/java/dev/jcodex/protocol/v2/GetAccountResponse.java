@@ -1,3 +1,4 @@
 package dev.jcodex.protocol.v2;
 
-public record GetAccountResponse(Account account, boolean requiresOpenaiAuth) {}
+/** {@code userId} is a ChatGPT account's id: always null for jcodex's API-key accounts. */
+public record GetAccountResponse(Account account, String userId, boolean requiresOpenaiAuth) {}

@@ -75,6 +75,7 @@ public final class Demo {
         } else {
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             cmd.add("--enable-native-access=ALL-UNNAMED");
+            cmd.add("-XX:+DisableAttachMechanism"); // as bin/jcodex (see docs/sandbox.md)
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add("dev.jcodex.appserver.cli.Main");

@@ -53,6 +53,17 @@ public final class EventRouter implements EventSink {
         }
     }
 
+    /** Sends a notification about the daemon, not a thread (account/updated), to every initialized client. */
+    public void notifyAll(ServerNotification n) {
+        String method = ServerNotifications.methodOf(n.getClass());
+        byte[] bytes = null;
+        for (JsonRpcConnection c : connections) {
+            if (!c.session().initialized() || !c.session().wants(method)) continue;
+            if (bytes == null) bytes = JsonRpcConnection.notification(method, n);
+            c.sendRaw(bytes);
+        }
+    }
+
     @Override
     public void emit(Event event) {
         ServerNotification n = translator.apply(event);

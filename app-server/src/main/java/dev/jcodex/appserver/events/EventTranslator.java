@@ -62,7 +62,21 @@ public final class EventTranslator {
                         case "in_progress" -> "inProgress";
                         default -> s.status();
                     })).toList());
+            case Event.RateLimitsUpdated r -> new AccountRateLimitsUpdatedNotification(rateLimits(r.limits()));
         };
+    }
+
+    /** The wire snapshot: percents are whole numbers there (Codex rounds them too). */
+    public static dev.jcodex.protocol.v2.RateLimitSnapshot rateLimits(dev.jcodex.core.model.RateLimits r) {
+        var c = r.credits();
+        return new dev.jcodex.protocol.v2.RateLimitSnapshot(r.limitId(), r.limitName(), null, window(r.primary()),
+                window(r.secondary()), c == null ? null : new dev.jcodex.protocol.v2.CreditsSnapshot(c.hasCredits(),
+                c.unlimited(), c.balance()), null, null, null, null);
+    }
+
+    private static dev.jcodex.protocol.v2.RateLimitWindow window(dev.jcodex.core.model.RateLimits.Window w) {
+        return w == null ? null : new dev.jcodex.protocol.v2.RateLimitWindow((int) Math.round(w.usedPercent()),
+                w.windowMinutes(), w.resetsAt());
     }
 
     private static TokenUsageBreakdown breakdown(TokenUsage u) {

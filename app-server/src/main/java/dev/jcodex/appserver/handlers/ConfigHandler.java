@@ -21,6 +21,10 @@ import dev.jcodex.protocol.v2.ConfigLayerMetadata;
 import dev.jcodex.protocol.v2.ConfigLayerSource;
 import dev.jcodex.protocol.v2.ConfigReadParams;
 import dev.jcodex.protocol.v2.ConfigReadResponse;
+import dev.jcodex.protocol.v2.ConfigRequirementsReadParams;
+import dev.jcodex.protocol.v2.ConfigRequirementsReadResponse;
+import dev.jcodex.protocol.v2.PermissionProfileListParams;
+import dev.jcodex.protocol.v2.PermissionProfileListResponse;
 import dev.jcodex.protocol.v2.ConfigValueWriteParams;
 import dev.jcodex.protocol.v2.ConfigWriteResponse;
 import dev.jcodex.protocol.v2.MergeStrategy;
@@ -40,6 +44,49 @@ public final class ConfigHandler {
         d.on(ClientRequests.CONFIG_READ, this::read);
         d.on(ClientRequests.CONFIG_VALUE_WRITE, this::valueWrite);
         d.on(ClientRequests.CONFIG_BATCH_WRITE, this::batchWrite);
+        d.on(ClientRequests.CONFIG_REQUIREMENTS_READ, this::requirements);
+        d.on(ClientRequests.PERMISSION_PROFILE_LIST, this::permissionProfiles);
+    }
+
+    /** jcodex reads no requirements.toml or MDM layer: nothing constrains what a client may select. */
+    ConfigRequirementsReadResponse requirements(JsonRpcConnection conn, ConfigRequirementsReadParams p) {
+        return new ConfigRequirementsReadResponse(null, null);
+    }
+
+    /**
+     * The permission profiles jcodex can run under: the three built-in ones, which are its sandbox modes
+     * (read-only, workspace-write, danger-full-access), under the ids Codex gives them. jcodex has no
+     * user-defined {@code [permissions.*]} profiles and no requirements, so all three are allowed.
+     */
+    static final List<String> BUILTIN_PERMISSION_PROFILES = List.of(":read-only", ":workspace", ":danger-full-access");
+
+    PermissionProfileListResponse permissionProfiles(JsonRpcConnection conn, PermissionProfileListParams p) {
+        if (p.cwd() != null && !Path.of(p.cwd()).isAbsolute()) {
+            throw RpcException.invalidParams("permissionProfile/list: `cwd` must be an absolute path: " + p.cwd());
+        }
+        if (p.limit() != null && p.limit() < 0) throw RpcException.invalidParams("permissionProfile/list: `limit` must be >= 0");
+        List<PermissionProfileListResponse.PermissionProfileSummary> all = new ArrayList<>();
+        for (String id : BUILTIN_PERMISSION_PROFILES) all.add(new PermissionProfileListResponse.PermissionProfileSummary(id, null, true));
+        int start = 0;
+        if (p.cursor() != null) {
+            try {
+                start = Integer.parseInt(p.cursor());
+            } catch (NumberFormatException e) {
+                start = -1;
+            }
+            if (start < 0 || start > all.size()) {
+                throw RpcException.invalidParams("permissionProfile/list: invalid `cursor` `" + p.cursor() + "`");
+            }
+        }
+        int limit = p.limit() == null || p.limit() == 0 ? all.size() : p.limit();
+        int end = Math.min(all.size(), start + limit);
+        return new PermissionProfileListResponse(List.copyOf(all.subList(start, end)),
+                end < all.size() ? Integer.toString(end) : null);
+    }
+
+    /** Writes one key of the user config.toml (modelProvider/default/set). */
+    ConfigWriteResponse writeUserValue(String keyPath, Object value) {
+        return write(null, List.of(new ConfigEdit(keyPath, value, MergeStrategy.REPLACE)), null);
     }
 
     /** Sends each warning of the daemon's config to {@code conn} (after its initialize result). */

@@ -8,7 +8,9 @@ import dev.jcodex.core.config.ConfigLoader;
 import dev.jcodex.core.config.ModelProviderInfo;
 import dev.jcodex.core.model.ModelCatalog;
 import dev.jcodex.protocol.ClientRequests;
+import dev.jcodex.protocol.v2.ConfigWriteResponse;
 import dev.jcodex.protocol.v2.ModelInfo;
+import dev.jcodex.protocol.v2.ModelProviderDefaultSetParams;
 import dev.jcodex.protocol.v2.ModelListParams;
 import dev.jcodex.protocol.v2.ModelListResponse;
 import java.util.ArrayList;
@@ -17,10 +19,32 @@ import java.util.List;
 /** model/list: the provider's /models or the bundled catalog, paged by an index cursor. */
 public final class ModelHandler {
     private final ConfigLoader loader;
+    private final ConfigHandler config;
 
-    public ModelHandler(ConfigLoader loader) { this.loader = loader; }
+    public ModelHandler(ConfigLoader loader, ConfigHandler config) {
+        this.loader = loader;
+        this.config = config;
+    }
 
-    public void register(Dispatcher d) { d.onAsync(ClientRequests.MODEL_LIST, this::list); }
+    public void register(Dispatcher d) {
+        d.onAsync(ClientRequests.MODEL_LIST, this::list);
+        d.on(ClientRequests.MODEL_PROVIDER_DEFAULT_SET, this::setDefaultProvider);
+    }
+
+    /**
+     * Sets {@code model_provider} in the user config.toml, as Codex does: new threads and model/list without a
+     * modelProvider use it from then on (each reads the config afresh); running threads keep theirs.
+     */
+    ConfigWriteResponse setDefaultProvider(JsonRpcConnection conn, ModelProviderDefaultSetParams p) {
+        if (p.providerId() == null || p.providerId().isBlank()) throw RpcException.invalidParams("missing field `providerId`");
+        var known = loader.load(null).providers().keySet();
+        if (!known.contains(p.providerId())) {
+            throw new RpcException(dev.jcodex.appserver.rpc.ErrorCodes.INVALID_PARAMS, "modelProvider/default/set: `providerId`: model provider `"
+                    + p.providerId() + "` is not configured (known: " + String.join(", ", known) + ")",
+                    java.util.Map.of("config_write_error_code", "configValidationError"));
+        }
+        return config.writeUserValue("model_provider", p.providerId());
+    }
 
     ModelListResponse list(JsonRpcConnection conn, ModelListParams p) {
         Config c = loader.load(null);

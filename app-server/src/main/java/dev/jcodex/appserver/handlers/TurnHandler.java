@@ -68,10 +68,20 @@ public final class TurnHandler {
         if (p.cwd() != null && !Path.of(p.cwd()).isAbsolute()) {
             throw RpcException.invalidParams("Invalid params for turn/start: `cwd` must be an absolute path");
         }
-        TurnOverrides o = new TurnOverrides(p.model(), p.cwd(), ThreadView.approval(p.approvalPolicy()),
-                p.sandboxPolicy() == null ? null : ThreadView.sandbox(p.sandboxPolicy()), p.effort(), p.summary(),
+        var mode = p.collaborationMode();
+        if (mode != null && !"plan".equals(mode.mode()) && !"default".equals(mode.mode())) {
+            throw RpcException.invalidParams("Invalid params for turn/start: `collaborationMode.mode` must be "
+                    + "\"plan\" or \"default\", not `" + mode.mode() + "`");
+        }
+        // A collaboration mode's settings take precedence over the turn's model and effort, as in Codex.
+        String model = mode != null && mode.settings() != null && mode.settings().model() != null ? mode.settings().model() : p.model();
+        String effort = mode != null && mode.settings() != null && mode.settings().reasoningEffort() != null
+                ? mode.settings().reasoningEffort() : p.effort();
+        TurnOverrides o = new TurnOverrides(model, p.cwd(), ThreadView.approval(p.approvalPolicy()),
+                p.sandboxPolicy() == null ? null : ThreadView.sandbox(p.sandboxPolicy()), effort, p.summary(),
                 p.outputSchema());
         PendingTurn pending = t.prepareTurn(WireItems.fromWireInput(p.input()), o);
+        if (mode != null) t.setCollaborationMode(mode.mode());
         conn.session().subscribe(t.id());
         return Reply.then(new TurnStartResponse(ThreadView.turn(pending.info())), pending::launch);
     }

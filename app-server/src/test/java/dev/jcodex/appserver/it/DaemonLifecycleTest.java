@@ -28,7 +28,7 @@ class DaemonLifecycleTest {
     void exitsWhenItsParentDiesEvenWithStdinStillOpen() throws Exception {
         Path home = Files.createTempDirectory("jcodex-parent-");
         List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xlog:disable",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+DisableAttachMechanism", "-XX:+UseSerialGC", "-Xlog:disable",
                 "-cp", System.getProperty("java.class.path"), "dev.jcodex.appserver.cli.Main", "app-server"));
         StringBuilder cmd = new StringBuilder("exec 3<&0; ");
         for (String a : java) cmd.append('\'').append(a.replace("'", "'\\''")).append("' ");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SandboxCliTest {
     static int run(Path cwd, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+DisableAttachMechanism", "-cp", System.getProperty("java.class.path"),
                 "dev.jcodex.appserver.cli.Main", "sandbox"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();

@@ -34,9 +34,10 @@ class TextTurnTest {
                 assertEquals(expected, m.subList(0, expected.size()));
                 long deltas = m.stream().filter("item/agentMessage/delta"::equals).count();
                 assertEquals(20, deltas);
-                List<String> tail = m.subList(m.size() - 4, m.size());
-                assertEquals(List.of("item/completed", "thread/tokenUsage/updated", "thread/status/changed",
-                        "turn/completed"), tail);
+                List<String> tail = m.subList(m.size() - 5, m.size());
+                // as Codex 0.171 orders them: the usage, then the response's rate limits
+                assertEquals(List.of("item/completed", "thread/tokenUsage/updated", "account/rateLimits/updated",
+                        "thread/status/changed", "turn/completed"), tail);
 
                 StringBuilder joined = new StringBuilder();
                 JsonNode agentDone = null;

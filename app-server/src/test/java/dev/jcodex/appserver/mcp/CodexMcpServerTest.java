@@ -29,7 +29,7 @@ class CodexMcpServerTest {
         Path home = Files.createDirectories(root.resolve("home"));
         Path work = Files.createDirectories(root.resolve("work"));
         Files.writeString(home.resolve("config.toml"), "model_provider = \"offline\"\nmodel = \"jcodex-offline\"\n");
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-XX:+DisableAttachMechanism",
                 "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", System.getProperty("java.class.path"),
                 "dev.jcodex.appserver.cli.Main", "mcp-server");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectError(root.resolve("stderr.log").toFile());
@@ -104,7 +104,7 @@ class CodexMcpServerTest {
             mock.next().functionCall("call_2", "exec_command", args2).completed();
             mock.next().message("two was refused", 1).completed();
             Files.writeString(home.resolve("config.toml"), mock.configToml(""));
-            List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+            List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-XX:+DisableAttachMechanism",
                     "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", System.getProperty("java.class.path"),
                     "dev.jcodex.appserver.cli.Main", "mcp-server");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectError(root.resolve("stderr.log").toFile());

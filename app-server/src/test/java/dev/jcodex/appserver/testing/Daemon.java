@@ -79,6 +79,7 @@ public final class Daemon implements AutoCloseable {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-XX:+DisableAttachMechanism"); // as bin/jcodex: no attach socket a sandboxed command could drive
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");

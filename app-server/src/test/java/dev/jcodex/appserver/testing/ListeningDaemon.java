@@ -31,7 +31,7 @@ public final class ListeningDaemon implements AutoCloseable {
         Path work = Files.createDirectories(root.resolve("work"));
         if (configToml != null) Files.writeString(home.resolve("config.toml"), configToml);
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+DisableAttachMechanism", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-cp", System.getProperty("java.class.path"), "dev.jcodex.appserver.cli.Main", "app-server"));
         for (String a : serverArgs) cmd.add(a.replace("${HOME}", home.toString()).replace("${ROOT}", root.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());

@@ -30,6 +30,7 @@ public final class MockResponses implements AutoCloseable {
         boolean cut;
         long delayBetweenMs;
         long stallBeforeMs;
+        final java.util.Map<String, String> responseHeaders = new java.util.LinkedHashMap<>();
         private int n;
         private final String rid;
 
@@ -77,6 +78,33 @@ public final class MockResponses implements AutoCloseable {
             return this;
         }
 
+        /** A client-executed tool search the model asks for ({@code arguments} an object, as the API sends it). */
+        public Reply toolSearchCall(String callId, String query) {
+            ObjectNode item = obj("type", "tool_search_call", "id", "ts_" + callId, "call_id", callId,
+                    "status", "completed", "execution", "client");
+            item.set("arguments", obj("query", query));
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", item));
+            return this;
+        }
+
+        /** A call of a tool inside a namespace (how the model calls a tool a tool_search found). */
+        public Reply namespacedCall(String callId, String namespace, String name, String argumentsJson) {
+            ObjectNode item = obj("type", "function_call", "id", "fc_" + callId, "call_id", callId, "name", name,
+                    "namespace", namespace, "arguments", argumentsJson);
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", item));
+            return this;
+        }
+
+        /** A provider-hosted web search: output_item.added (in progress), then .done with its action. */
+        public Reply webSearchCall(String id, String query) {
+            events.add((ObjectNode) obj("type", "response.output_item.added").set("item",
+                    obj("type", "web_search_call", "id", id, "status", "in_progress")));
+            ObjectNode done = obj("type", "web_search_call", "id", id, "status", "completed");
+            done.set("action", obj("type", "search", "query", query));
+            events.add((ObjectNode) obj("type", "response.output_item.done").set("item", done));
+            return this;
+        }
+
         public Reply customToolCall(String callId, String name, String input) {
             ObjectNode item = obj("type", "custom_tool_call", "id", "ctc_" + callId, "call_id", callId, "name", name,
                     "input", input);
@@ -114,6 +142,12 @@ public final class MockResponses implements AutoCloseable {
 
         public Reply delayBetween(long ms) {
             delayBetweenMs = ms;
+            return this;
+        }
+
+        /** A header on the 200 response (e.g. the provider's rate-limit headers). */
+        public Reply header(String name, String value) {
+            responseHeaders.put(name, value);
             return this;
         }
 
@@ -201,6 +235,7 @@ public final class MockResponses implements AutoCloseable {
             return;
         }
         ex.getResponseHeaders().add("content-type", "text/event-stream");
+        r.responseHeaders.forEach(ex.getResponseHeaders()::add);
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
             boolean first = true;

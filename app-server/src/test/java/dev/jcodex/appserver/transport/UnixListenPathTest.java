@@ -20,7 +20,7 @@ class UnixListenPathTest {
     static Object[] run(Path root, Path sock) throws Exception {
         Path home = Files.createDirectories(root.resolve("home"));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xlog:disable",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+DisableAttachMechanism", "-XX:+UseSerialGC", "-Xlog:disable",
                 "-cp", System.getProperty("java.class.path"), "dev.jcodex.appserver.cli.Main", "app-server",
                 "--listen", "unix://" + sock));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

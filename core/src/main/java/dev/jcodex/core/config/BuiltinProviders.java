@@ -10,7 +10,9 @@ public final class BuiltinProviders {
     public static Map<String, ModelProviderInfo> all() {
         Map<String, ModelProviderInfo> m = new LinkedHashMap<>();
         String openaiBase = env("OPENAI_BASE_URL", "https://api.openai.com/v1");
-        m.put("openai", provider("openai", "OpenAI", openaiBase, "OPENAI_API_KEY", "responses", true));
+        // no env_key: as in Codex the OpenAI provider authenticates with the account (auth.json, then the
+        // OPENAI_API_KEY fallback in ModelProviderInfo.accountKey), so a login wins over the variable
+        m.put("openai", provider("openai", "OpenAI", openaiBase, null, "responses", true));
         String ossBase = System.getenv("CODEX_OSS_BASE_URL");
         String ossPort = System.getenv("CODEX_OSS_PORT");
         m.put("ollama", provider("ollama", "Ollama",

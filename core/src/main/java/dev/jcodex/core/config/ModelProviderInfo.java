@@ -1,5 +1,6 @@
 package dev.jcodex.core.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -22,17 +23,38 @@ public record ModelProviderInfo(String id, String name, String baseUrl, String e
 
     /**
      * Set by {@code jcodex exec} from {@code CODEX_API_KEY}: as in Codex, that variable is honoured by exec only,
-     * and wins over OPENAI_API_KEY and the saved key for providers that use OpenAI auth.
+     * and wins over the saved key and OPENAI_API_KEY for providers that use OpenAI auth.
      */
     public static final String EXEC_API_KEY_PROPERTY = "jcodex.exec.apiKey";
 
-    /** The API key from {@code env_key}; for OPENAI_API_KEY also the key saved by account/login/start. */
-    public String apiKey() {
-        if (envKey == null) return null;
-        String exec = "OPENAI_API_KEY".equals(envKey) ? System.getProperty(EXEC_API_KEY_PROPERTY) : null;
+    /** The key model requests carry ({@code Authorization: Bearer}), or null; see {@link #apiKey(Path)}. */
+    public String apiKey() { return apiKey(CodexHome.resolve()); }
+
+    /**
+     * Precedence as in Codex 0.171 (run against a logging mock): the provider's own {@code env_key} variable
+     * wins; else a provider that needs OpenAI auth uses the account ({@link #accountKey}); else no key.
+     */
+    public String apiKey(Path codexHome) {
+        if (envKey != null) {
+            String v = System.getenv(envKey);
+            if (v != null && !v.isBlank()) return v;
+        }
+        return requiresOpenaiAuth ? accountKey(codexHome) : null;
+    }
+
+    /**
+     * The OpenAI account key of a provider that needs OpenAI auth: exec's CODEX_API_KEY, else the key saved by
+     * account/login/start in {@code codexHome/auth.json}, else OPENAI_API_KEY. The last is a jcodex extension:
+     * 0.171's app-server ignores that variable (it only reads auth.json), jcodex honours it while nobody is
+     * logged in, so a login still wins over it as on 0.171.
+     */
+    public String accountKey(Path codexHome) {
+        if (!requiresOpenaiAuth) return null;
+        String exec = System.getProperty(EXEC_API_KEY_PROPERTY);
         if (exec != null && !exec.isBlank()) return exec;
-        String v = System.getenv(envKey);
-        if ((v == null || v.isBlank()) && "OPENAI_API_KEY".equals(envKey)) return AuthStore.apiKey(CodexHome.resolve());
-        return v == null || v.isBlank() ? null : v;
+        String saved = AuthStore.apiKey(codexHome);
+        if (saved != null) return saved;
+        String env = System.getenv("OPENAI_API_KEY");
+        return env == null || env.isBlank() ? null : env;
     }
 }

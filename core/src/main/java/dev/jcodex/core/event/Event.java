@@ -42,6 +42,9 @@ public sealed interface Event {
                              Long modelContextWindow) implements Event {}
 
     /** A turn-level error; {@code willRetry} when the engine re-sends the request itself. */
+    /** A model response's rate-limit headers (account/rateLimits/updated). */
+    record RateLimitsUpdated(String threadId, String turnId, dev.jcodex.core.model.RateLimits limits) implements Event {}
+
     record Error(String threadId, String turnId, TurnFailure failure, boolean willRetry) implements Event {}
 
     record Warning(String threadId, String message) implements Event {}

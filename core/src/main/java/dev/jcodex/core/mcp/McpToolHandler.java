@@ -43,6 +43,13 @@ final class McpToolHandler implements ToolHandler {
     @Override
     public String name() { return name; }
 
+    /** {@code mcp__<server>}: the model calls a searched-for tool as namespace + the rest of the name. */
+    @Override
+    public String namespace() {
+        String ns = McpToolNames.sanitize(McpToolNames.PREFIX + server);
+        return name.startsWith(ns + McpToolNames.DELIMITER) ? ns : null;
+    }
+
     @Override
     public ObjectNode spec() {
         ObjectNode spec = Json.object().put("type", "function").put("name", name);

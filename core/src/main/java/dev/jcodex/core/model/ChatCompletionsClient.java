@@ -167,9 +167,10 @@ public final class ChatCompletionsClient implements ModelClient {
 
     private void send(byte[] body, ModelRequest request, ModelStream sink, Cancellation cancel, Set<String> freeform)
             throws ModelError, InterruptedException {
-        InputStream in = ProviderHttp.postForStream(http, provider, ProviderHttp.endpoint(provider, "/chat/completions"),
+        var resp = ProviderHttp.postForStream(http, provider, ProviderHttp.endpoint(provider, "/chat/completions"),
                 body, extraHeaders, request, false, cancel);
-        new ChunkReader("chatcmpl_" + responses.incrementAndGet(), sink, freeform).read(in, cancel);
+        sink.on(new ResponseEvent.RateLimitsReported(RateLimits.fromHeaders(resp.headers())));
+        new ChunkReader("chatcmpl_" + responses.incrementAndGet(), sink, freeform).read(resp.body(), cancel);
     }
 
     // ------------------------------------------------------------------ response: chunks → Responses events

@@ -68,8 +68,8 @@ final class ProviderHttp {
         return URI.create(url.toString());
     }
 
-    /** POSTs {@code body} as an SSE request; returns the 2xx body stream or throws the mapped error. */
-    static InputStream postForStream(HttpClient http, ModelProviderInfo provider, URI uri, byte[] body,
+    /** POSTs {@code body} as an SSE request; returns the 2xx response (body: the stream) or throws the mapped error. */
+    static HttpResponse<InputStream> postForStream(HttpClient http, ModelProviderInfo provider, URI uri, byte[] body,
                                      Map<String, String> extraHeaders, ModelRequest request, boolean sessionHeader,
                                      Cancellation cancel) throws ModelError, InterruptedException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
@@ -112,6 +112,6 @@ final class ProviderHttp {
             }
             throw HttpErrors.fromStatus(resp.statusCode(), text);
         }
-        return resp.body();
+        return resp;
     }
 }

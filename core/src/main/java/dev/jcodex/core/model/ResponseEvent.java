@@ -20,5 +20,8 @@ public sealed interface ResponseEvent {
     /** An output item is final: message, reasoning, function_call, custom_tool_call, ... */
     record OutputItemDone(ObjectNode item) implements ResponseEvent {}
 
+    /** The rate limits the response's headers stated (before any stream event). */
+    record RateLimitsReported(java.util.List<RateLimits> limits) implements ResponseEvent {}
+
     record Completed(String responseId, TokenUsage usage) implements ResponseEvent {}
 }

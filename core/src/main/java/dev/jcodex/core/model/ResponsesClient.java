@@ -81,9 +81,10 @@ public final class ResponsesClient implements ModelClient {
 
     private void send(byte[] body, ModelRequest request, ModelStream sink, Cancellation cancel)
             throws ModelError, InterruptedException {
-        InputStream in = ProviderHttp.postForStream(http, provider, ProviderHttp.endpoint(provider, "/responses"), body,
+        var resp = ProviderHttp.postForStream(http, provider, ProviderHttp.endpoint(provider, "/responses"), body,
                 extraHeaders, request, true, cancel);
-        readSse(in, sink, cancel);
+        sink.on(new ResponseEvent.RateLimitsReported(RateLimits.fromHeaders(resp.headers())));
+        readSse(resp.body(), sink, cancel);
     }
 
     private void readSse(InputStream body, ModelStream sink, Cancellation cancel) throws ModelError {

@@ -53,6 +53,13 @@ public final class AgentThread {
 
     public synchronized TurnRunner activeTurn() { return active; }
 
+    /** The collaboration mode ("default" or "plan") turn/start last set; it stays for later turns. */
+    private volatile String collaborationMode = "default";
+
+    public String collaborationMode() { return collaborationMode; }
+
+    public void setCollaborationMode(String mode) { collaborationMode = mode == null ? "default" : mode; }
+
     public synchronized List<TurnRecord> turns() { return List.copyOf(turns); }
 
     public synchronized TokenUsage totalUsage() { return totalUsage; }

@@ -272,6 +272,7 @@ public final class TurnRunner implements Runnable {
             record(attempt.output);
             if (attempt.calls.isEmpty()) {
                 thread.addUsage(turnId, attempt.usage);
+                reportRateLimits(attempt);
                 tools.roundEnded(ctx);
                 Pending more = takeSteered(true);
                 if (more.isEmpty()) return;
@@ -283,11 +284,17 @@ public final class TurnRunner implements Runnable {
             } finally {
                 // Reported once the round's tools are done (as Codex does), also when they were interrupted.
                 thread.addUsage(turnId, attempt.usage);
+                reportRateLimits(attempt);
             }
             tools.roundEnded(ctx);
             recordSteered(takeSteered(false));
             compactIfNeeded();
         }
+    }
+
+    /** After the usage, as Codex orders them: the rate limits the response's headers stated. */
+    private void reportRateLimits(Attempt attempt) {
+        for (var r : attempt.rateLimits) thread.emit(new Event.RateLimitsUpdated(thread.id(), turnId, r));
     }
 
     /** Auto-compaction: before the turn's first request and after each tool round, when the context is full. */
@@ -359,6 +366,7 @@ public final class TurnRunner implements Runnable {
         final Map<String, List<StringBuilder>> summaries = new HashMap<>();
         final Map<String, Long> started = new HashMap<>();
         TokenUsage usage = TokenUsage.ZERO;
+        List<dev.jcodex.core.model.RateLimits> rateLimits = List.of();
 
         void on(ResponseEvent ev) {
             switch (ev) {
@@ -393,7 +401,16 @@ public final class TurnRunner implements Runnable {
                 }
                 case ResponseEvent.OutputItemDone d -> done(d.item());
                 case ResponseEvent.Completed c -> usage = c.usage();
+                case ResponseEvent.RateLimitsReported r -> rateLimits = r.limits();
             }
+        }
+
+        /** {@code action.query} (or the first of {@code action.queries}), else the page it opened. */
+        private static String webSearchQuery(ObjectNode item) {
+            JsonNode a = item.path("action");
+            if (a.hasNonNull("query")) return a.get("query").asText();
+            if (a.path("queries").isArray() && !a.get("queries").isEmpty()) return a.get("queries").get(0).asText();
+            return a.path("url").asText("");
         }
 
         private void added(ObjectNode item) {
@@ -401,6 +418,9 @@ public final class TurnRunner implements Runnable {
             String id = item.path("id").asText(null);
             if ("message".equals(type)) ensureMessage(id);
             else if ("reasoning".equals(type)) ensureReasoning(id);
+            else if ("web_search_call".equals(type) && id != null && started.putIfAbsent(id, System.currentTimeMillis()) == null) {
+                ctx.itemStarted(new Item.WebSearch(id, "", started.get(id), null));
+            }
         }
 
         private String ensureMessage(String id) {
@@ -461,6 +481,20 @@ public final class TurnRunner implements Runnable {
                         qualifiedName(item), item.path("arguments").asText("{}"), false, item));
                 case "custom_tool_call" -> calls.add(new ToolCall(item.path("call_id").asText(),
                         item.path("name").asText(), item.path("input").asText(""), true, item));
+                case "tool_search_call" -> {
+                    // client-executed: jcodex runs the search (ToolSearchTool) and answers tool_search_output
+                    JsonNode args = item.path("arguments");
+                    calls.add(new ToolCall(item.path("call_id").asText(), "tool_search",
+                            args.isTextual() ? args.asText() : args.toString(), false, item));
+                }
+                case "web_search_call" -> {
+                    // the provider ran the search (hosted web_search); the item shows what it looked for
+                    String id = item.path("id").asText(null);
+                    if (id == null) return;
+                    Long begun = started.get(id);
+                    if (begun == null) ctx.itemStarted(new Item.WebSearch(id, "", now, null));
+                    ctx.itemCompleted(new Item.WebSearch(id, webSearchQuery(item), begun != null ? begun : now, now));
+                }
                 default -> { /* other output items are kept in history only */ }
             }
         }

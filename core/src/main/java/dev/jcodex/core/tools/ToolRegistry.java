@@ -41,10 +41,26 @@ public final class ToolRegistry {
         return r;
     }
 
+    private volatile boolean searchNamespaced;
+
+    /** Namespaced tools (MCP) are not offered upfront: the model finds them with tool_search. */
+    public ToolRegistry deferNamespacedTools() {
+        searchNamespaced = true;
+        return this;
+    }
+
     public List<ObjectNode> specs() {
         resolveDeferred();
         List<ObjectNode> out = new ArrayList<>();
-        for (ToolHandler h : handlers.values()) out.add(h.spec());
+        for (ToolHandler h : handlers.values()) if (!searchNamespaced || h.namespace() == null) out.add(h.spec());
+        return out;
+    }
+
+    /** The tools that carry a namespace (MCP tools), for tool_search. */
+    public synchronized List<ToolHandler> namespaced() {
+        resolveDeferred();
+        List<ToolHandler> out = new ArrayList<>();
+        for (ToolHandler h : handlers.values()) if (h.namespace() != null) out.add(h);
         return out;
     }
 

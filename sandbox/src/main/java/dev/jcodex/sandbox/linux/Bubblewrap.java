@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The fallback: wrap the command in {@code bwrap}, as Codex 0.169 does. / is bound read-only, each writable
  * root read-write, and protected paths inside them read-only again (mount order makes the later bind win,
- * which Landlock cannot express). Network off adds a private network namespace and, when we have a seccomp
- * program, the same filter through {@code --seccomp FD} so inet sockets fail with EPERM here too.
+ * which Landlock cannot express). Network off adds a private network namespace. The seccomp program of the
+ * Landlock path (network on or off) goes in through {@code --seccomp FD} when we have one, so inet sockets
+ * and unix connects fail with EPERM here too, and TIOCSTI is denied.
  */
 public final class Bubblewrap {
     private Bubblewrap() {}
@@ -26,7 +27,7 @@ public final class Bubblewrap {
     public static List<String> wrap(Path bwrap, List<WritableRoot> roots, boolean network, Path cwd,
                                     Path seccompFile, boolean terminal, List<String> command) {
         List<String> argv = new ArrayList<>();
-        if (!network && seccompFile != null) {
+        if (seccompFile != null) {
             // bwrap takes the filter as an open descriptor; ProcessBuilder passes only 0-2, so a shell opens it.
             argv.addAll(List.of("/bin/sh", "-c", "exec 3<\"$1\" && shift && exec \"$@\"", "sh",
                     seccompFile.toString()));
@@ -44,7 +45,7 @@ public final class Bubblewrap {
                 }
             }
         }
-        if (!network && seccompFile != null) argv.addAll(List.of("--seccomp", "3"));
+        if (seccompFile != null) argv.addAll(List.of("--seccomp", "3"));
         argv.addAll(List.of("--chdir", cwd.toString(), "--"));
         argv.addAll(command);
         return argv;

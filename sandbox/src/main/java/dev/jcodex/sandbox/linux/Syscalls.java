@@ -47,12 +47,47 @@ public final class Syscalls {
     public static final int SYS_IO_URING_SETUP = 425;
     public static final int SYS_IO_URING_ENTER = 426;
     public static final int SYS_IO_URING_REGISTER = 427;
+    public static final int SYS_IOCTL = X86_64 ? 16 : 29;
+    public static final int SYS_CONNECT = X86_64 ? 42 : 203;
+    public static final int SYS_ACCEPT = X86_64 ? 43 : 202;
+    public static final int SYS_ACCEPT4 = X86_64 ? 288 : 242;
+    public static final int SYS_BIND = X86_64 ? 49 : 200;
+    public static final int SYS_LISTEN = X86_64 ? 50 : 201;
+    public static final int SYS_GETSOCKNAME = X86_64 ? 51 : 204;
+    public static final int SYS_GETPEERNAME = X86_64 ? 52 : 205;
+    public static final int SYS_SHUTDOWN = X86_64 ? 48 : 210;
+    public static final int SYS_SENDTO = X86_64 ? 44 : 206;
+    public static final int SYS_SENDMMSG = X86_64 ? 307 : 269;
+    public static final int SYS_RECVMMSG = X86_64 ? 299 : 243;
+    public static final int SYS_GETSOCKOPT = X86_64 ? 55 : 209;
+    public static final int SYS_SETSOCKOPT = X86_64 ? 54 : 208;
+    public static final int SYS_PTRACE = X86_64 ? 101 : 117;
+    public static final int SYS_PROCESS_VM_READV = X86_64 ? 310 : 270;
+    public static final int SYS_PROCESS_VM_WRITEV = X86_64 ? 311 : 271;
+    public static final long SYS_CAPGET = X86_64 ? 125 : 90;
+    public static final long SYS_CAPSET = X86_64 ? 126 : 91;
+    public static final long SYS_OPENAT2 = 437; // shared across arches
 
     // ---- prctl ----------------------------------------------------------------------------------------------
     public static final int PR_GET_SECCOMP = 21;
     public static final int PR_SET_SECCOMP = 22;
     public static final int PR_SET_NO_NEW_PRIVS = 38;
     public static final int SECCOMP_MODE_FILTER = 2;
+    public static final int PR_CAPBSET_READ = 23;
+    public static final int PR_CAPBSET_DROP = 24;
+    public static final int PR_GET_SECUREBITS = 27;
+    public static final int PR_SET_SECUREBITS = 28;
+    public static final int PR_CAP_AMBIENT = 47;
+    public static final int PR_CAP_AMBIENT_CLEAR_ALL = 4;
+
+    // ---- capabilities (linux/capability.h, linux/securebits.h) ---------------------------------------------
+    public static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+    /** The highest capability number any kernel may define; PR_CAPBSET_DROP answers EINVAL past the last. */
+    public static final int MAX_CAPABILITY = 63;
+    public static final int SECBIT_NOROOT = 1 << 0;
+    public static final int SECBIT_KEEP_CAPS = 1 << 4;
+    /** NOROOT, NO_SETUID_FIXUP, NO_CAP_AMBIENT_RAISE and every LOCKED bit (KEEP_CAPS itself stays off). */
+    public static final int SECUREBITS_NO_REGAIN = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7);
 
     // ---- seccomp / classic BPF --------------------------------------------------------------------------------
     public static final int SECCOMP_RET_KILL_PROCESS = 0x80000000;
@@ -66,6 +101,7 @@ public final class Syscalls {
     public static final int SECCOMP_DATA_NR = 0;
     public static final int SECCOMP_DATA_ARCH = 4;
     public static final int SECCOMP_DATA_ARG0_LO = 16;
+    public static final int SECCOMP_DATA_ARG1_LO = 24;
     /** struct sock_filter { u16 code; u8 jt; u8 jf; u32 k; } */
     public static final int SOCK_FILTER_SIZE = 8;
     /** struct sock_fprog { unsigned short len; struct sock_filter *filter; } (padded to 16 on 64-bit). */
@@ -73,11 +109,23 @@ public final class Syscalls {
             JAVA_SHORT.withName("len"), MemoryLayout.paddingLayout(6), ADDRESS.withName("filter"));
 
     public static final int AF_UNIX = 1;
+    public static final int AF_VSOCK = 40;
+    /** asm-generic/ioctls.h (x86_64 and aarch64): push a byte into a terminal's input; console tricks. */
+    public static final int TIOCSTI = 0x5412;
+    public static final int TIOCLINUX = 0x541C;
     public static final int EPERM = 1;
     public static final int EINTR = 4;
     public static final int EIO = 5;
     public static final int ECHILD = 10;
     public static final int EAGAIN = 11;
+    public static final int EINVAL = 22;
+    public static final int ENOENT = 2;
+    public static final int EEXIST = 17;
+    public static final int EISDIR = 21;
+    public static final int ENXIO = 6;
+    public static final int ELOOP = 40;
+    public static final int EXDEV = 18;
+    public static final int ENOSYS = 38;
 
     // ---- landlock ---------------------------------------------------------------------------------------------
     public static final int LANDLOCK_CREATE_RULESET_VERSION = 1;
@@ -110,7 +158,22 @@ public final class Syscalls {
             JAVA_LONG.withByteAlignment(1).withName("allowed_access"),
             JAVA_INT.withByteAlignment(1).withName("parent_fd"));
 
-    // ---- open(2) flags (generic values; O_DIRECTORY/O_NOFOLLOW differ per arch and are not used) -----------
+    // ---- open(2) flags (generic values, except O_DIRECTORY/O_NOFOLLOW, which differ on aarch64) -----------
+    public static final int O_DIRECTORY = X86_64 ? 0x10000 : 0x4000;
+    public static final int O_NOFOLLOW = X86_64 ? 0x20000 : 0x8000;
+    public static final int O_EXCL = 0x80;
+    public static final int MFD_CLOEXEC = 0x1;
+    public static final int MFD_ALLOW_SEALING = 0x2;
+    public static final int F_ADD_SEALS = 1033;
+    public static final int F_SEAL_SEAL = 0x1;
+    public static final int F_SEAL_SHRINK = 0x2;
+    public static final int F_SEAL_GROW = 0x4;
+    public static final int F_SEAL_WRITE = 0x8;
+    /** openat2's struct open_how.resolve (linux/openat2.h). */
+    public static final long RESOLVE_NO_MAGICLINKS = 0x02;
+    public static final long RESOLVE_BENEATH = 0x08;
+    /** struct open_how { u64 flags; u64 mode; u64 resolve; } */
+    public static final long OPEN_HOW_SIZE = 24;
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
     public static final int O_RDWR = 2;
@@ -177,6 +240,31 @@ public final class Syscalls {
     private static final MethodHandle SYSCALL2 = require("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT),
             ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SYSCALL_PP = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    // long syscall(SYS_openat2, int dirfd, const char *path, struct open_how *how, size_t size)
+    private static final MethodHandle SYSCALL_OPENAT2 = require("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle OPENAT = require("openat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            ERRNO_OPT, Linker.Option.firstVariadicArg(3));
+    private static final MethodHandle MKDIRAT = require("mkdirat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle UNLINKAT = require("unlinkat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle READLINK = require("readlink",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG), ERRNO_OPT);
+    private static final MethodHandle FTRUNCATE = require("ftruncate",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), ERRNO_OPT);
+    /** glibc >= 2.27; absent, the bubblewrap route gets no seccomp program (its network namespace remains). */
+    private static final Optional<MethodHandle> MEMFD_CREATE = find("memfd_create",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle FCNTL_INT = require("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), ERRNO_OPT, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle GETUID = require("getuid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETEUID = require("geteuid", FunctionDescriptor.of(JAVA_INT));
     // int prctl(int option, ...)
     private static final MethodHandle PRCTL5 = require("prctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
@@ -265,7 +353,8 @@ public final class Syscalls {
             case 1 -> "EPERM"; case 2 -> "ENOENT"; case 4 -> "EINTR"; case 9 -> "EBADF"; case 10 -> "ECHILD";
             case 12 -> "ENOMEM"; case 13 -> "EACCES"; case 14 -> "EFAULT"; case 20 -> "ENOTDIR";
             case 5 -> "EIO"; case 11 -> "EAGAIN"; case 22 -> "EINVAL"; case 24 -> "EMFILE"; case 25 -> "ENOTTY";
-            case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP";
+            case 38 -> "ENOSYS"; case 95 -> "EOPNOTSUPP"; case 6 -> "ENXIO"; case 17 -> "EEXIST";
+            case 18 -> "EXDEV"; case 21 -> "EISDIR"; case 40 -> "ELOOP";
             default -> "errno " + errno;
         };
     }
@@ -358,6 +447,130 @@ public final class Syscalls {
         prctl("prctl(PR_SET_NO_NEW_PRIVS)", PR_SET_NO_NEW_PRIVS, 1);
     }
 
+    /**
+     * Drops every capability of the calling thread for good, so that neither it nor anything it executes
+     * (root's execve included) holds or regains one: securebits NOROOT/NO_SETUID_FIXUP/NO_CAP_AMBIENT_RAISE,
+     * all locked; the bounding set emptied; ambient cleared; effective, permitted and inheritable zeroed, then
+     * verified. A thread that holds capabilities without CAP_SETPCAP cannot empty its bounding set, and a root
+     * exec would then regain them: that fails, so the sandbox refuses rather than runs with them.
+     * Per-thread like the rest of the confinement: only ever call it on a throw-away thread.
+     */
+    public static void dropAllCapabilities() throws ErrnoException {
+        long[] caps = capget();
+        boolean holdsAny = caps[0] != 0 || caps[1] != 0 || caps[2] != 0;
+        // Root without capabilities regains its bounding set on exec unless SECBIT_NOROOT says otherwise.
+        boolean rootRegains = realOrEffectiveUidIsRoot() && !boundingSetEmpty()
+                && (prctl2("prctl(PR_GET_SECUREBITS)", PR_GET_SECUREBITS, 0, 0) & SECBIT_NOROOT) == 0;
+        if (holdsAny || rootRegains) {
+            int bits = prctl2("prctl(PR_GET_SECUREBITS)", PR_GET_SECUREBITS, 0, 0);
+            int wanted = (bits & ~SECBIT_KEEP_CAPS) | SECUREBITS_NO_REGAIN;
+            if (bits != wanted) prctl2("prctl(PR_SET_SECUREBITS)", PR_SET_SECUREBITS, wanted, 0);
+            dropBoundingSet();
+        }
+        try {
+            prctl2("prctl(PR_CAP_AMBIENT_CLEAR_ALL)", PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0);
+        } catch (ErrnoException e) {
+            if (e.errno != EINVAL) throw e; // kernels before 4.3 have no ambient set
+        }
+        capset(0, 0, 0);
+        long[] after = capget();
+        if (after[0] != 0 || after[1] != 0 || after[2] != 0) {
+            throw new ErrnoException("capset (capabilities remained)", EPERM);
+        }
+    }
+
+    private static boolean realOrEffectiveUidIsRoot() {
+        try {
+            return (int) GETUID.invokeExact() == 0 || (int) GETEUID.invokeExact() == 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static boolean boundingSetEmpty() throws ErrnoException {
+        for (int cap = 0; cap <= MAX_CAPABILITY; cap++) {
+            try {
+                if (prctl2("prctl(PR_CAPBSET_READ)", PR_CAPBSET_READ, cap, 0) != 0) return false;
+            } catch (ErrnoException e) {
+                if (e.errno == EINVAL && cap > 0) return true;
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** PR_CAPBSET_DROP for every capability the kernel knows (one arena: 40-odd calls on every spawn). */
+    private static void dropBoundingSet() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            for (int cap = 0; cap <= MAX_CAPABILITY; cap++) {
+                int r = (int) PRCTL5.invokeExact(st, PR_CAPBSET_DROP, (long) cap, 0L, 0L, 0L);
+                if (r == 0) continue;
+                int e = errno(st);
+                if (e == EINVAL && cap > 0) return; // past the kernel's last capability
+                throw new ErrnoException("prctl(PR_CAPBSET_DROP, " + cap + ")", e);
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {effective, permitted, inheritable} of the calling thread, 64 bits each. */
+    public static long[] capget() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment header = a.allocate(8, 4);
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            MemorySegment data = a.allocate(24, 4); // struct __user_cap_data_struct[2]
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL_PP.invokeExact(st, SYS_CAPGET, header, data);
+            if (r < 0) throw new ErrnoException("capget", errno(st));
+            long[] out = new long[3];
+            for (int i = 0; i < 3; i++) {
+                out[i] = Integer.toUnsignedLong(data.get(JAVA_INT, i * 4)) | ((long) data.get(JAVA_INT, 12 + i * 4) << 32);
+            }
+            return out;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static void capset(long effective, long permitted, long inheritable) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment header = a.allocate(8, 4);
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            MemorySegment data = a.allocate(24, 4);
+            long[] v = {effective, permitted, inheritable};
+            for (int i = 0; i < 3; i++) {
+                data.set(JAVA_INT, i * 4, (int) v[i]);
+                data.set(JAVA_INT, 12 + i * 4, (int) (v[i] >>> 32));
+            }
+            MemorySegment st = a.allocate(CAPTURE);
+            long r = (long) SYSCALL_PP.invokeExact(st, SYS_CAPSET, header, data);
+            if (r < 0) throw new ErrnoException("capset", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int prctl2(String what, int option, long arg, long arg2) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int r = (int) PRCTL5.invokeExact(st, option, arg, arg2, 0L, 0L);
+            if (r < 0) throw new ErrnoException(what, errno(st));
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** 0 when the kernel has seccomp and this thread runs unfiltered; an exception when seccomp is absent. */
     public static int seccompMode() throws ErrnoException {
         return prctl("prctl(PR_GET_SECCOMP)", PR_GET_SECCOMP, 0);
@@ -387,6 +600,129 @@ public final class Syscalls {
             MemorySegment st = a.allocate(CAPTURE);
             int r = (int) PRCTL_PTR.invokeExact(st, PR_SET_SECCOMP, (long) SECCOMP_MODE_FILTER, prog);
             if (r < 0) throw new ErrnoException("prctl(PR_SET_SECCOMP)", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * openat2(dirfd, path, {flags, mode, resolve}): resolution the kernel keeps beneath {@code dirfd}
+     * (RESOLVE_BENEATH: no absolute symlink, no {@code ..} above it, EXDEV otherwise). Linux >= 5.6.
+     */
+    public static int openat2(int dirfd, String path, int flags, int mode, long resolve) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment how = a.allocate(OPEN_HOW_SIZE, 8);
+            how.set(JAVA_LONG, 0, Integer.toUnsignedLong(flags));
+            how.set(JAVA_LONG, 8, mode);
+            how.set(JAVA_LONG, 16, resolve);
+            MemorySegment st = a.allocate(CAPTURE);
+            long fd = (long) SYSCALL_OPENAT2.invokeExact(st, SYS_OPENAT2, dirfd, a.allocateFrom(path), how, OPEN_HOW_SIZE);
+            if (fd < 0) throw new ErrnoException("openat2(" + path + ")", errno(st));
+            return (int) fd;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * A memfd holding {@code content}, sealed against every change (write, grow, shrink, further seals): a file
+     * no other process can alter, reachable as {@code /proc/<our pid>/fd/<fd>}. Close-on-exec.
+     */
+    public static int sealedMemfd(String name, byte[] content) throws ErrnoException {
+        MethodHandle create = MEMFD_CREATE.orElseThrow(() -> new ErrnoException("memfd_create (libc lacks it)", ENOSYS));
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int fd = (int) create.invokeExact(st, a.allocateFrom(name), MFD_CLOEXEC | MFD_ALLOW_SEALING);
+            if (fd < 0) throw new ErrnoException("memfd_create", errno(st));
+            try {
+                int off = 0;
+                while (off < content.length) {
+                    int n = write(fd, content, off, content.length - off);
+                    if (n == -EINTR) continue;
+                    if (n < 0) throw new ErrnoException("write(memfd)", -n);
+                    off += n;
+                }
+                int seals = F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
+                if ((int) FCNTL_INT.invokeExact(st, fd, F_ADD_SEALS, seals) != 0) {
+                    throw new ErrnoException("fcntl(F_ADD_SEALS)", errno(st));
+                }
+                return fd;
+            } catch (ErrnoException e) {
+                close(fd);
+                throw e;
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** openat(dirfd, name, flags, mode). */
+    public static int openat(int dirfd, String name, int flags, int mode) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            int fd = (int) OPENAT.invokeExact(st, dirfd, a.allocateFrom(name), flags, mode);
+            if (fd < 0) throw new ErrnoException("openat(" + name + ")", errno(st));
+            return fd;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void mkdirat(int dirfd, String name, int mode) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) MKDIRAT.invokeExact(st, dirfd, a.allocateFrom(name), mode) != 0) {
+                throw new ErrnoException("mkdirat(" + name + ")", errno(st));
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** unlinkat(dirfd, name, 0): removes a non-directory entry (a symlink itself, never its target). */
+    public static void unlinkat(int dirfd, String name) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) UNLINKAT.invokeExact(st, dirfd, a.allocateFrom(name), 0) != 0) {
+                throw new ErrnoException("unlinkat(" + name + ")", errno(st));
+            }
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The path an open descriptor refers to now ({@code /proc/self/fd/N}), whatever happened to its name since. */
+    public static String pathOf(int fd) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(4097);
+            MemorySegment st = a.allocate(CAPTURE);
+            long n = (long) READLINK.invokeExact(st, a.allocateFrom("/proc/self/fd/" + fd), buf, 4096L);
+            if (n < 0) throw new ErrnoException("readlink(/proc/self/fd/" + fd + ")", errno(st));
+            byte[] bytes = buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void ftruncate(int fd, long length) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            if ((int) FTRUNCATE.invokeExact(st, fd, length) != 0) throw new ErrnoException("ftruncate", errno(st));
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {

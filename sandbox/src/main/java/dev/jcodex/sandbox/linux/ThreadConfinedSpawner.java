@@ -27,11 +27,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ThreadConfinedSpawner {
     private ThreadConfinedSpawner() {}
 
-    /** What the restricted thread applies to itself before spawning. */
+    /**
+     * What the restricted thread applies to itself before spawning: no_new_privs, every capability dropped for
+     * good (so root's exec regains none: no mknod, sethostname, reboot, TIOCSTI on another terminal), then
+     * the Landlock ruleset and the seccomp program.
+     */
     public record Confinement(int landlockRulesetFd, byte[] seccompProgram) {
         /** Applies to the calling thread only; irreversible, so only ever call it on a throw-away thread. */
         public void applyToCurrentThread() throws IOException {
             Syscalls.setNoNewPrivs();
+            Syscalls.dropAllCapabilities();
             if (landlockRulesetFd >= 0) Syscalls.landlockRestrictSelf(landlockRulesetFd);
             if (seccompProgram != null) Syscalls.installSeccompFilter(seccompProgram);
         }

@@ -59,6 +59,8 @@ public final class ExecCommandTool implements ToolHandler {
         prop(props, "max_output_tokens", "number", "Token budget for the returned output (middle-truncated).");
         prop(props, "sandbox_permissions", "string", "\"use_default\" or \"require_escalated\" to ask the user to "
                 + "run this command outside the sandbox.");
+        // the two values, as an enum as Codex 0.171 declares them
+        ((ObjectNode) props.get("sandbox_permissions")).putArray("enum").add("use_default").add("require_escalated");
         prop(props, "justification", "string", "With require_escalated: one sentence telling the user why.");
         return function(name(), "Runs a command in a shell and returns its output, exit code and wall time, or a "
                 + "session id when it is still running.", props, List.of("cmd"));
@@ -121,7 +123,8 @@ public final class ExecCommandTool implements ToolHandler {
         String display = ShellWords.join(argv);
         List<Item.CommandActionInfo> actions = CommandActions.parse(args.cmd());
         String policy = ctx.settings().approvalPolicy();
-        SandboxPolicy sandbox = SandboxPolicies.of(ctx.settings().sandbox());
+        // widened by what request_permissions granted for this turn or the session
+        SandboxPolicy sandbox = SandboxPolicies.of(state.grants().widen(ctx.settings().sandbox(), ctx.turnId()));
 
         long started = System.currentTimeMillis();
         Item.CommandExecution item = new Item.CommandExecution(call.callId(), display, cwd.toString(), null, "agent",

@@ -18,13 +18,13 @@ import dev.jcodex.core.tools.ToolOutput;
 import dev.jcodex.core.util.Json;
 import dev.jcodex.sandbox.Sandbox;
 import dev.jcodex.sandbox.SandboxPolicy;
+import dev.jcodex.sandbox.SandboxedFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * {@code apply_patch}, advertised as a freeform tool with a grammar (or as a JSON function {@code {input}}),
@@ -146,10 +146,12 @@ public final class ApplyPatchTool implements ToolHandler {
             }
             userApproved = true;
         }
-        Predicate<Path> writable = userApproved ? p -> true : p -> Sandbox.system().canWrite(sandbox, cwd, p);
+        // Approved: written as asked. Otherwise confined by construction (descriptor-relative, no symlink
+        // followed after the check), not by the canWrite answer above, which only decides whether to ask.
+        SandboxedFiles files = userApproved ? SandboxedFiles.unconfined() : Sandbox.system().files(sandbox, cwd);
         TurnDiffTracker diff = state.diff(ctx.turnId());
         for (Path p : paths) diff.touch(p);
-        PatchEngine.Outcome outcome = PatchEngine.apply(plan, writable);
+        PatchEngine.Outcome outcome = PatchEngine.apply(plan, files);
         finish(ctx, item, outcome.success() ? ItemStatus.COMPLETED : ItemStatus.FAILED);
         ctx.emit(new Event.TurnDiffUpdated(ctx.threadId(), ctx.turnId(), diff.diff(cwd)));
         return wrap(outcome.success() ? 0 : 1, t0, outcome.report(), outcome.success());

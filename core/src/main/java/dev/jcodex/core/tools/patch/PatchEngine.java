@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import dev.jcodex.sandbox.SandboxedFiles;
 
 /**
  * Verifies a patch against the files on disk (computing every file's new contents and diff without
@@ -69,25 +69,22 @@ public final class PatchEngine {
     }
 
     /**
-     * Writes the plan in order. {@code writable} is asked for every path before it is touched (the sandbox
-     * check for patches that were not explicitly approved); a refusal stops there like an I/O error.
+     * Writes the plan in order through {@code files}: the sandbox's confined mutations for patches that were
+     * not explicitly approved (a refusal stops there like an I/O error), plain ones otherwise.
      */
-    public static Outcome apply(List<PlannedChange> plan, Predicate<Path> writable) {
+    public static Outcome apply(List<PlannedChange> plan, SandboxedFiles files) {
         List<PlannedChange> applied = new ArrayList<>();
         for (PlannedChange c : plan) {
             try {
-                for (Path p : c.writtenPaths()) {
-                    if (!writable.test(p)) throw new IOException("writing " + p + " is not allowed by the sandbox policy");
-                }
                 switch (c.kind()) {
-                    case "add" -> write(c.path(), c.newContent());
-                    case "delete" -> Files.delete(c.path());
+                    case "add" -> files.write(c.path(), utf8(c.newContent()));
+                    case "delete" -> files.delete(c.path());
                     default -> {
                         if (c.movePath() != null) {
-                            write(c.movePath(), c.newContent());
-                            if (!c.movePath().equals(c.path())) Files.delete(c.path());
+                            files.write(c.movePath(), utf8(c.newContent()));
+                            if (!c.movePath().equals(c.path())) files.delete(c.path());
                         } else {
-                            write(c.path(), c.newContent());
+                            files.write(c.path(), utf8(c.newContent()));
                         }
                     }
                 }
@@ -102,14 +99,14 @@ public final class PatchEngine {
     private static String describe(Exception e) {
         if (e instanceof NoSuchFileException n) return "no such file: " + n.getFile();
         if (e instanceof java.nio.file.FileAlreadyExistsException f) return "a file is in the way: " + f.getFile();
-        if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getReason() != null ? "writing " + a.getFile() + " is " + a.getReason() : "permission denied: " + a.getFile();
+        }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private static void write(Path p, String content) throws IOException {
-        Path parent = p.getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
+    private static byte[] utf8(String content) {
+        return content.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String read(Path path, String display, String verb) throws PatchException {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.jcodex.sandbox.Sandbox;
+import dev.jcodex.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,7 +47,9 @@ class ApplyPatchFixturesTest {
         String error = null;
         try {
             List<PlannedChange> plan = PatchEngine.plan(patch, work);
-            PatchEngine.Outcome outcome = PatchEngine.apply(plan, p -> true);
+            // through the confined writer, as an unapproved patch under workspace-write is written
+            PatchEngine.Outcome outcome = PatchEngine.apply(plan, Sandbox.system().files(
+                    SandboxPolicy.workspaceWrite(List.of(), false, true, true), work));
             if (!outcome.success()) error = outcome.report();
             else assertTrue(outcome.report().startsWith("Success. Updated the following files:\n"), outcome.report());
         } catch (PatchException e) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.jcodex.sandbox.Sandbox;
+import dev.jcodex.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,11 +47,13 @@ class PatchDiffTest {
 
     @Test
     void refusedWriteStopsTheApplyAndReportsWhatWasWritten(@TempDir Path work) throws Exception {
-        List<PlannedChange> plan = PatchEngine.plan("*** Begin Patch\n*** Add File: ok.txt\n+x\n*** Add File: no.txt\n+y\n"
-                + "*** End Patch\n", work);
-        PatchEngine.Outcome o = PatchEngine.apply(plan, p -> !p.getFileName().toString().equals("no.txt"));
+        Path ws = Files.createDirectories(work.resolve("ws"));
+        List<PlannedChange> plan = PatchEngine.plan("*** Begin Patch\n*** Add File: ok.txt\n+x\n*** Add File: ../no.txt\n+y\n"
+                + "*** End Patch\n", ws);
+        SandboxPolicy onlyWs = SandboxPolicy.workspaceWrite(List.of(), false, true, true);
+        PatchEngine.Outcome o = PatchEngine.apply(plan, Sandbox.system().files(onlyWs, ws));
         assertFalse(o.success());
-        assertTrue(Files.exists(work.resolve("ok.txt")));
+        assertTrue(Files.exists(ws.resolve("ok.txt")));
         assertFalse(Files.exists(work.resolve("no.txt")));
         assertTrue(o.report().contains("A ok.txt") && o.report().contains("not allowed by the sandbox"), o.report());
     }

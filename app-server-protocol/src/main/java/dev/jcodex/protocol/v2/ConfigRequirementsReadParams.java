@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** configRequirements/read takes no params. */
+public record ConfigRequirementsReadParams() {}
