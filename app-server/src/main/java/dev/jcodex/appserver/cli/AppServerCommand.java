@@ -60,7 +60,7 @@ final class AppServerCommand implements Callable<Integer> {
             System.err.println("jcodex: " + e.getMessage());
             return 2;
         }
-        AppServer server = new AppServer(new ConfigLoader(home, parent.configOverrides(), parent.profile));
+        AppServer server = new AppServer(new ConfigLoader(home, parent.overrides, parent.profile));
         if (address instanceof ListenAddress.Stdio) {
             StdioTransport.serve(server.dispatcher(), server::attach);
             return 0;

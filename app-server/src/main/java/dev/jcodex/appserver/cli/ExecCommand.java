@@ -105,7 +105,7 @@ final class ExecCommand implements Callable<Integer> {
             approval = "never";
         }
         return new ExecRunner(new ExecOptions(json, model, sandboxMode, approval, cd, addDirs, skipGitRepoCheck,
-                outputSchema, images, outputLastMessage, ephemeral, resumeId, prompt, parent.configOverrides(), parent.profile))
+                outputSchema, images, outputLastMessage, ephemeral, resumeId, prompt, parent.overrides, parent.profile))
                 .run();
     }
 }

@@ -25,11 +25,20 @@ public final class Main implements Runnable {
     @Option(names = {"-c", "--config"}, paramLabel = "key=value", scope = ScopeType.INHERIT,
             description = "Override a config.toml value (dotted key, TOML value; not TOML: a literal string), "
                     + "e.g. -c model=\"o3\". Repeatable.")
-    List<String> overrides = new ArrayList<>();
+    List<String> dashC = new ArrayList<>();
 
     @Option(names = {"-p", "--profile"}, paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Config profile from [profiles.NAME] in config.toml.")
     String profile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * What every subcommand hands its ConfigLoader: {@link #configOverrides()}, set just before the subcommand runs
+     * (FastLaunch, which takes only -c and -p, sets the -c list itself).
+     */
+    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--enable", paramLabel = "FEATURE", scope = ScopeType.INHERIT,
             description = "Enable a feature (repeatable); the same as -c features.FEATURE=true.")
@@ -57,9 +66,6 @@ public final class Main implements Runnable {
             description = "Working root of the agent: the cwd of threads that name none (exec, app-server, mcp-server).")
     Path cd;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** Where login and mcp read and write; null: CodexHome.resolve() (tests set it). */
     Path codexHome;
 
@@ -78,7 +84,7 @@ public final class Main implements Runnable {
      * {@code --enable/--disable}, then {@code -m/-s/-a} (a named flag wins over a {@code -c} of the same key, as in Codex).
      */
     List<String> configOverrides() {
-        List<String> out = new ArrayList<>(overrides);
+        List<String> out = new ArrayList<>(dashC);
         for (String f : enable) out.add("features." + f + "=true");
         for (String f : disable) out.add("features." + f + "=false");
         if (model != null) out.add("model=" + tomlString(model));
@@ -123,6 +129,7 @@ public final class Main implements Runnable {
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> {
             if (!main.applyWorkingDirectory(cl.getErr())) return CommandLine.ExitCode.USAGE;
+            main.overrides = main.configOverrides();
             return run.execute(parsed);
         });
         return cl;

@@ -45,7 +45,7 @@ final class McpCommand implements Callable<Integer> {
     }
 
     Config config() {
-        return new ConfigLoader(parent.codexHome(), parent.configOverrides(), parent.profile).load(Map.of());
+        return new ConfigLoader(parent.codexHome(), parent.overrides, parent.profile).load(Map.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -22,7 +22,7 @@ final class McpServerCommand implements Callable<Integer> {
         // Keep the real stdout for protocol messages; anything else that prints goes to stderr.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
         System.setOut(System.err);
-        new CodexMcpServer(new ConfigLoader(CodexHome.resolve(), parent.configOverrides(), parent.profile), protocol).serve(System.in);
+        new CodexMcpServer(new ConfigLoader(CodexHome.resolve(), parent.overrides, parent.profile), protocol).serve(System.in);
         return 0;
     }
 }

@@ -63,6 +63,14 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void whatSubcommandsReadIsSetBeforeTheyRun() {
+        // Subcommands read parent.overrides (as FastLaunch fills it); the command line fills it from every option.
+        Cli r = Cli.run("-m", "o3", "-c", "x=1", "--enable", "f", "completion", "bash");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("x=1", "features.f=true", "model=\"o3\""), r.main().overrides);
+    }
+
+    @Test
     void aWrongSandboxOrApprovalIsAUsageError() {
         Cli r = Cli.run("-s", "full", "app-server");
         assertEquals(2, r.code());
