@@ -9,7 +9,6 @@ import dev.jcodex.appserver.rpc.ErrorCodes;
 import dev.jcodex.appserver.rpc.ProtocolJson;
 import dev.jcodex.core.config.CodexHome;
 import dev.jcodex.core.config.ConfigLoader;
-import dev.jcodex.core.config.WorkingDirectory;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -46,7 +45,7 @@ public final class ExecRunner {
     }
 
     private int runTurn() {
-        Path cwd = o.cd() == null ? WorkingDirectory.current() : WorkingDirectory.current().resolve(o.cd()).normalize();
+        Path cwd = (o.cd() == null ? Path.of("") : o.cd()).toAbsolutePath().normalize();
         if (!Files.isDirectory(cwd)) throw new ExecFailure("working directory does not exist: " + cwd);
         if (!o.skipGitRepoCheck() && !insideGitRepo(cwd)) {
             throw new ExecFailure("Not inside a trusted directory and --skip-git-repo-check was not specified.");
