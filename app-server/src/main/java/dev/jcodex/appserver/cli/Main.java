@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "jcodex", mixinStandardHelpOptions = true, version = "jcodex " + InitializeHandler.JCODEX_VERSION,
         description = "A Codex-compatible app-server and coding agent, in Java.",
         subcommands = {AppServerCommand.class, ExecCommand.class, McpServerCommand.class, SandboxCommand.class, DemoCommand.class,
-                CompletionCommand.class, LoginCommand.class, LogoutCommand.class, McpCommand.class,
+                ProxyCommand.class, CompletionCommand.class, LoginCommand.class, LogoutCommand.class, McpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = {"-c", "--config"}, paramLabel = "key=value", scope = ScopeType.INHERIT,
