@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jcodex app-server}: the JSON-RPC daemon. */
 @Command(name = "app-server", mixinStandardHelpOptions = true,
+        subcommands = {GenerateTsCommand.class, GenerateJsonSchemaCommand.class},
         description = "Run the app-server daemon (JSON-RPC 2.0, one JSON object per line or per WebSocket frame).")
 final class AppServerCommand implements Callable<Integer> {
     @ParentCommand

@@ -251,7 +251,7 @@ public final class ThreadManager {
     }
 
     private static String resolveCwd(String cwd) {
-        Path p = cwd == null ? Path.of(System.getProperty("user.dir")) : Path.of(cwd);
+        Path p = cwd == null ? dev.jcodex.core.config.WorkingDirectory.current() : Path.of(cwd);
         if (!p.isAbsolute()) throw new IllegalArgumentException("cwd must be an absolute path: " + cwd);
         if (!Files.isDirectory(p)) throw new IllegalArgumentException("cwd is not a directory: " + cwd);
         return p.normalize().toString();
