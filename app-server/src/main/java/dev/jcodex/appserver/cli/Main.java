@@ -136,6 +136,13 @@ public final class Main implements Runnable {
             main.overrides = main.configOverrides();
             return run.execute(parsed);
         });
+        // a config that does not parse stops any subcommand that reads it (mcp, login, proxy, ...) with the
+        // file:line:col report and exit 1, never a stack trace
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (!(e instanceof dev.jcodex.core.config.ConfigException ce)) throw e;
+            line.getErr().println(ce.render());
+            return 1;
+        });
         return cl;
     }
 

@@ -21,6 +21,16 @@ class McpCommandTest {
     }
 
     @Test
+    void aConfigThatDoesNotParseStopsWithFileLineAndExitOne() throws Exception {
+        Files.writeString(home.resolve("config.toml"), "model = \"o3\"\nmodel_provider = \n");
+        Cli list = mcp("list");
+        assertEquals(1, list.code(), list.err());
+        assertTrue(list.err().contains("config.toml:2:"), list.err());
+        assertFalse(list.err().contains("\tat "), "no stack trace: " + list.err());
+        assertEquals("", list.out());
+    }
+
+    @Test
     void addListGetRemoveRoundTripKeepsTheUsersComments() throws Exception {
         Path config = home.resolve("config.toml");
         Files.writeString(config, "# my settings\nmodel = \"o3\" # keep me\n");
