@@ -55,7 +55,49 @@ export type ClientRequest =
   | ThreadItemsListRequest
   | ThreadRevertRequest
   | ThreadDeleteRequest
-  | ThreadMetadataUpdateRequest;
+  | ThreadMetadataUpdateRequest
+  | ThreadSectionListRequest
+  | ThreadSectionCreateRequest
+  | ThreadSectionUpdateRequest
+  | ThreadSectionDeleteRequest
+  | ThreadSectionMoveRequest
+  | ThreadAttachmentAddRequest
+  | ThreadAttachmentListRequest
+  | ThreadAttachmentRemoveRequest
+  | ThreadAttachmentOwnerListRequest
+  | PluginListRequest
+  | PluginInstalledRequest
+  | PluginReadRequest
+  | PluginInstallRequest
+  | PluginUninstallRequest
+  | PluginReconcileRequest
+  | PluginSkillReadRequest
+  | PluginShareSaveRequest
+  | PluginShareUpdateTargetsRequest
+  | PluginShareListRequest
+  | PluginShareCheckoutRequest
+  | PluginShareDeleteRequest
+  | MarketplaceAddRequest
+  | MarketplaceRemoveRequest
+  | MarketplaceUpgradeRequest
+  | AppListRequest
+  | AppReadRequest
+  | AppInstalledRequest
+  | AccountGatewayOAuthReadRequest
+  | AccountGatewayOAuthLoginRequest
+  | AccountGatewayOAuthCancelRequest
+  | AccountSecuritySetupReadRequest
+  | AccountUsageReadRequest
+  | AccountWorkspaceMessagesReadRequest
+  | AccountRateLimitResetCreditConsumeRequest
+  | AccountSendAddCreditsNudgeEmailRequest
+  | ExternalAgentConfigDetectRequest
+  | ExternalAgentConfigImportRequest
+  | ExternalAgentConfigImportRecordHistoryRequest
+  | ExternalAgentConfigImportReadHistoriesRequest
+  | ThreadApproveGuardianDeniedActionRequest
+  | WindowsSandboxReadinessRequest
+  | WindowsSandboxSetupStartRequest;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "AskForApproval".
@@ -108,6 +150,46 @@ export type SortDirection = 'asc' | 'desc';
  * via the `definition` "TurnItemsView".
  */
 export type TurnItemsView = 'notLoaded' | 'summary' | 'full';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareDiscoverability".
+ */
+export type PluginShareDiscoverability = 'LISTED' | 'UNLISTED' | 'PRIVATE';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginSharePrincipalType".
+ */
+export type PluginSharePrincipalType = 'user' | 'group' | 'workspace';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareTargetRole".
+ */
+export type PluginShareTargetRole = 'reader' | 'editor';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AddCreditsNudgeCreditType".
+ */
+export type AddCreditsNudgeCreditType = 'credits' | 'usage_limit';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigMigrationItemType".
+ */
+export type ExternalAgentConfigMigrationItemType =
+  | 'AGENTS_MD'
+  | 'CONFIG'
+  | 'SKILLS'
+  | 'PLUGINS'
+  | 'MCP_SERVER_CONFIG'
+  | 'SUBAGENTS'
+  | 'HOOKS'
+  | 'COMMANDS'
+  | 'MEMORY'
+  | 'SESSIONS';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "WindowsSandboxSetupMode".
+ */
+export type WindowsSandboxSetupMode = 'elevated' | 'unelevated';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ServerNotification".
@@ -243,8 +325,15 @@ export interface JcodexProtocol {
   AccountLoginCompletedNotification?: AccountLoginCompletedNotification1;
   AccountRateLimitsUpdatedNotification?: AccountRateLimitsUpdatedNotification1;
   AccountUpdatedNotification?: AccountUpdatedNotification1;
+  AddCreditsNudgeCreditType?: AddCreditsNudgeCreditType;
   AgentMessageDeltaNotification?: AgentMessageDeltaNotification;
   ApprovalDecisionResponse?: ApprovalDecisionResponse;
+  AppsInstalledParams?: AppsInstalledParams;
+  AppsInstalledResponse?: AppsInstalledResponse;
+  AppsListParams?: AppsListParams;
+  AppsListResponse?: AppsListResponse;
+  AppsReadParams?: AppsReadParams;
+  AppsReadResponse?: AppsReadResponse;
   AskForApproval?: AskForApproval;
   CancelLoginAccountParams?: CancelLoginAccountParams;
   CancelLoginAccountResponse?: CancelLoginAccountResponse;
@@ -282,10 +371,20 @@ export interface JcodexProtocol {
   ConfigWarningNotification?: ConfigWarningNotification1;
   ConfigWriteResponse?: ConfigWriteResponse;
   ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
+  ConsumeAccountRateLimitResetCreditParams?: ConsumeAccountRateLimitResetCreditParams;
   CreditsSnapshot?: CreditsSnapshot;
   DeprecationNoticeNotification?: DeprecationNoticeNotification1;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
+  ExternalAgentConfigDetectParams?: ExternalAgentConfigDetectParams;
+  ExternalAgentConfigImportHistoriesReadParams?: ExternalAgentConfigImportHistoriesReadParams;
+  ExternalAgentConfigImportHistoriesReadResponse?: ExternalAgentConfigImportHistoriesReadResponse;
+  ExternalAgentConfigImportHistoryRecordParams?: ExternalAgentConfigImportHistoryRecordParams;
+  ExternalAgentConfigImportHistoryRecordTypeResultParams?: ExternalAgentConfigImportHistoryRecordTypeResultParams;
+  ExternalAgentConfigImportParams?: ExternalAgentConfigImportParams;
+  ExternalAgentConfigMigrationItem?: ExternalAgentConfigMigrationItem;
+  ExternalAgentConfigMigrationItemType?: ExternalAgentConfigMigrationItemType;
+  FeatureAbsentResult?: FeatureAbsentResult;
   FileChangeOutputDeltaNotification?: FileChangeOutputDeltaNotification;
   FileChangeRequestApprovalParams?: FileChangeRequestApprovalParams;
   FileUpdateChange?: FileUpdateChange;
@@ -305,12 +404,20 @@ export interface JcodexProtocol {
   FuzzyFileSearchParams?: FuzzyFileSearchParams;
   FuzzyFileSearchResponse?: FuzzyFileSearchResponse;
   FuzzyFileSearchResponseMatch?: FuzzyFileSearchResponseMatch;
+  GatewayOAuthCancelParams?: GatewayOAuthCancelParams;
+  GatewayOAuthLoginParams?: GatewayOAuthLoginParams;
+  GatewayOAuthReadParams?: GatewayOAuthReadParams;
   GetAccountParams?: GetAccountParams;
   GetAccountRateLimitsParams?: GetAccountRateLimitsParams;
   GetAccountRateLimitsResponse?: GetAccountRateLimitsResponse;
   GetAccountResponse?: GetAccountResponse;
+  GetAccountSecuritySetupParams?: GetAccountSecuritySetupParams;
+  GetAccountSecuritySetupResponse?: GetAccountSecuritySetupResponse;
+  GetAccountTokenUsageParams?: GetAccountTokenUsageParams;
   GetAuthStatusParams?: GetAuthStatusParams;
   GetAuthStatusResponse?: GetAuthStatusResponse;
+  GetWorkspaceMessagesParams?: GetWorkspaceMessagesParams;
+  GetWorkspaceMessagesResponse?: GetWorkspaceMessagesResponse;
   GitInfo?: GitInfo;
   InitializeCapabilities?: InitializeCapabilities;
   InitializeParams?: InitializeParams;
@@ -323,6 +430,10 @@ export interface JcodexProtocol {
   LoginAccountParams?: LoginAccountParams;
   LoginAccountResponse?: LoginAccountResponse;
   LogoutAccountParams?: LogoutAccountParams;
+  MarketplaceAddParams?: MarketplaceAddParams;
+  MarketplaceRemoveParams?: MarketplaceRemoveParams;
+  MarketplaceUpgradeParams?: MarketplaceUpgradeParams;
+  MarketplaceUpgradeResponse?: MarketplaceUpgradeResponse;
   McpAuthStatus?: McpAuthStatus;
   McpServerConnectionStatus?: McpServerConnectionStatus;
   McpServerElicitationRequestParams?: McpServerElicitationRequestParams;
@@ -354,6 +465,26 @@ export interface JcodexProtocol {
   PermissionsRequestApprovalParamsProfile?: PermissionsRequestApprovalParamsProfile;
   PermissionsRequestApprovalResponse?: PermissionsRequestApprovalResponse;
   PlanStep?: PlanStep;
+  PluginInstallParams?: PluginInstallParams;
+  PluginInstalledParams?: PluginInstalledParams;
+  PluginInstalledResponse?: PluginInstalledResponse;
+  PluginListParams?: PluginListParams;
+  PluginListResponse?: PluginListResponse;
+  PluginReadParams?: PluginReadParams;
+  PluginReconcileParams?: PluginReconcileParams;
+  PluginReconcileResponse?: PluginReconcileResponse;
+  PluginShareCheckoutParams?: PluginShareCheckoutParams;
+  PluginShareDeleteParams?: PluginShareDeleteParams;
+  PluginShareDiscoverability?: PluginShareDiscoverability;
+  PluginShareListParams?: PluginShareListParams;
+  PluginShareListResponse?: PluginShareListResponse;
+  PluginSharePrincipalType?: PluginSharePrincipalType;
+  PluginShareSaveParams?: PluginShareSaveParams;
+  PluginShareTarget?: PluginShareTarget;
+  PluginShareTargetRole?: PluginShareTargetRole;
+  PluginShareUpdateTargetsParams?: PluginShareUpdateTargetsParams;
+  PluginSkillReadParams?: PluginSkillReadParams;
+  PluginUninstallParams?: PluginUninstallParams;
   RateLimitSnapshot?: RateLimitSnapshot;
   RateLimitWindow?: RateLimitWindow;
   ReasoningSummaryPartAddedNotification?: ReasoningSummaryPartAddedNotification;
@@ -373,6 +504,7 @@ export interface JcodexProtocol {
   SandboxPolicyExternalSandbox?: SandboxPolicyExternalSandbox;
   SandboxPolicyReadOnly?: SandboxPolicyReadOnly;
   SandboxPolicyWorkspaceWrite?: SandboxPolicyWorkspaceWrite;
+  SendAddCreditsNudgeEmailParams?: SendAddCreditsNudgeEmailParams;
   ServerRequestResolvedNotification?: ServerRequestResolvedNotification1;
   SkillsListParams?: SkillsListParams;
   SkillsListResponse?: SkillsListResponse;
@@ -384,7 +516,14 @@ export interface JcodexProtocol {
   TextPosition?: TextPosition;
   TextRange?: TextRange;
   Thread?: Thread;
+  ThreadApproveGuardianDeniedActionParams?: ThreadApproveGuardianDeniedActionParams;
   ThreadArchivedNotification?: ThreadArchivedNotification1;
+  ThreadAttachmentAddParams?: ThreadAttachmentAddParams;
+  ThreadAttachmentListParams?: ThreadAttachmentListParams;
+  ThreadAttachmentListResponse?: ThreadAttachmentListResponse;
+  ThreadAttachmentOwnerListParams?: ThreadAttachmentOwnerListParams;
+  ThreadAttachmentOwnerListResponse?: ThreadAttachmentOwnerListResponse;
+  ThreadAttachmentRemoveParams?: ThreadAttachmentRemoveParams;
   ThreadClosedNotification?: ThreadClosedNotification1;
   ThreadDeletedNotification?: ThreadDeletedNotification1;
   ThreadForkParams?: ThreadForkParams;
@@ -423,6 +562,13 @@ export interface JcodexProtocol {
   ThreadRevertParams?: ThreadRevertParams;
   ThreadRevertResponse?: ThreadRevertResponse;
   ThreadRevertedNotification?: ThreadRevertedNotification1;
+  ThreadSectionAppearance?: ThreadSectionAppearance;
+  ThreadSectionCreateParams?: ThreadSectionCreateParams;
+  ThreadSectionDeleteParams?: ThreadSectionDeleteParams;
+  ThreadSectionListParams?: ThreadSectionListParams;
+  ThreadSectionListResponse?: ThreadSectionListResponse;
+  ThreadSectionMoveParams?: ThreadSectionMoveParams;
+  ThreadSectionUpdateParams?: ThreadSectionUpdateParams;
   ThreadSetNameParams?: ThreadSetNameParams;
   ThreadSettingsUpdatedNotification?: ThreadSettingsUpdatedNotification1;
   ThreadSettingsView?: ThreadSettingsView;
@@ -474,6 +620,9 @@ export interface JcodexProtocol {
   UserInputText?: UserInputText;
   UserInputTextElement?: UserInputTextElement;
   WarningNotification?: WarningNotification1;
+  WindowsSandboxReadinessParams?: WindowsSandboxReadinessParams;
+  WindowsSandboxSetupMode?: WindowsSandboxSetupMode;
+  WindowsSandboxSetupStartParams?: WindowsSandboxSetupStartParams;
 }
 export interface InitializeRequest {
   id: string | number;
@@ -1353,6 +1502,587 @@ export interface ThreadMetadataUpdateParams {
   gitInfo?: {
     [k: string]: unknown | undefined;
   } | null;
+}
+export interface ThreadSectionListRequest {
+  id: string | number;
+  method: 'threadSection/list';
+  params: ThreadSectionListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionListParams".
+ */
+export interface ThreadSectionListParams {
+  cursor?: string | null;
+  limit?: number | null;
+}
+export interface ThreadSectionCreateRequest {
+  id: string | number;
+  method: 'threadSection/create';
+  params: ThreadSectionCreateParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionCreateParams".
+ */
+export interface ThreadSectionCreateParams {
+  name: string;
+  appearance?: ThreadSectionAppearance | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionAppearance".
+ */
+export interface ThreadSectionAppearance {
+  color: string | null;
+  icon: string | null;
+}
+export interface ThreadSectionUpdateRequest {
+  id: string | number;
+  method: 'threadSection/update';
+  params: ThreadSectionUpdateParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionUpdateParams".
+ */
+export interface ThreadSectionUpdateParams {
+  sectionId: string;
+  name: string;
+  appearance?: ThreadSectionAppearance | null;
+}
+export interface ThreadSectionDeleteRequest {
+  id: string | number;
+  method: 'threadSection/delete';
+  params: ThreadSectionDeleteParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionDeleteParams".
+ */
+export interface ThreadSectionDeleteParams {
+  sectionId: string;
+}
+export interface ThreadSectionMoveRequest {
+  id: string | number;
+  method: 'thread/section/move';
+  params: ThreadSectionMoveParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionMoveParams".
+ */
+export interface ThreadSectionMoveParams {
+  threadId: string;
+  sectionId?: string | null;
+  beforeThreadId?: string | null;
+}
+export interface ThreadAttachmentAddRequest {
+  id: string | number;
+  method: 'thread/attachment/add';
+  params: ThreadAttachmentAddParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadAttachmentAddParams".
+ */
+export interface ThreadAttachmentAddParams {
+  threadId: string;
+  attachmentType: string;
+  identityKey: string;
+  payload: unknown;
+}
+export interface ThreadAttachmentListRequest {
+  id: string | number;
+  method: 'thread/attachment/list';
+  params: ThreadAttachmentListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadAttachmentListParams".
+ */
+export interface ThreadAttachmentListParams {
+  threadId: string;
+  cursor?: string | null;
+  limit?: number | null;
+}
+export interface ThreadAttachmentRemoveRequest {
+  id: string | number;
+  method: 'thread/attachment/remove';
+  params: ThreadAttachmentRemoveParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadAttachmentRemoveParams".
+ */
+export interface ThreadAttachmentRemoveParams {
+  threadId: string;
+  attachmentType: string;
+  identityKey: string;
+}
+export interface ThreadAttachmentOwnerListRequest {
+  id: string | number;
+  method: 'thread/attachmentOwner/list';
+  params: ThreadAttachmentOwnerListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadAttachmentOwnerListParams".
+ */
+export interface ThreadAttachmentOwnerListParams {
+  attachmentType: string;
+  identityKey: string;
+  archived?: boolean | null;
+  cursor?: string | null;
+  limit?: number | null;
+}
+export interface PluginListRequest {
+  id: string | number;
+  method: 'plugin/list';
+  params: PluginListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginListParams".
+ */
+export interface PluginListParams {
+  cwds?: string[] | null;
+  forceRefetch?: boolean | null;
+  marketplaceKinds?: string[] | null;
+}
+export interface PluginInstalledRequest {
+  id: string | number;
+  method: 'plugin/installed';
+  params: PluginInstalledParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginInstalledParams".
+ */
+export interface PluginInstalledParams {
+  cwds?: string[] | null;
+  installSuggestionPluginNames?: string[] | null;
+}
+export interface PluginReadRequest {
+  id: string | number;
+  method: 'plugin/read';
+  params: PluginReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginReadParams".
+ */
+export interface PluginReadParams {
+  pluginName: string;
+  marketplacePath?: string | null;
+  remoteMarketplaceName?: string | null;
+}
+export interface PluginInstallRequest {
+  id: string | number;
+  method: 'plugin/install';
+  params: PluginInstallParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginInstallParams".
+ */
+export interface PluginInstallParams {
+  pluginName: string;
+  installAttemptId?: string | null;
+  marketplacePath?: string | null;
+  remoteMarketplaceName?: string | null;
+}
+export interface PluginUninstallRequest {
+  id: string | number;
+  method: 'plugin/uninstall';
+  params: PluginUninstallParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginUninstallParams".
+ */
+export interface PluginUninstallParams {
+  pluginId: string;
+}
+export interface PluginReconcileRequest {
+  id: string | number;
+  method: 'plugin/reconcile';
+  params: PluginReconcileParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginReconcileParams".
+ */
+export interface PluginReconcileParams {
+  reason?: string | null;
+}
+export interface PluginSkillReadRequest {
+  id: string | number;
+  method: 'plugin/skill/read';
+  params: PluginSkillReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginSkillReadParams".
+ */
+export interface PluginSkillReadParams {
+  remoteMarketplaceName: string;
+  remotePluginId: string;
+  skillName: string;
+}
+export interface PluginShareSaveRequest {
+  id: string | number;
+  method: 'plugin/share/save';
+  params: PluginShareSaveParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareSaveParams".
+ */
+export interface PluginShareSaveParams {
+  pluginPath: string;
+  discoverability?: PluginShareDiscoverability | null;
+  remotePluginId?: string | null;
+  shareTargets?: PluginShareTarget[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareTarget".
+ */
+export interface PluginShareTarget {
+  principalId: string;
+  principalType: PluginSharePrincipalType;
+  role: PluginShareTargetRole;
+}
+export interface PluginShareUpdateTargetsRequest {
+  id: string | number;
+  method: 'plugin/share/updateTargets';
+  params: PluginShareUpdateTargetsParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareUpdateTargetsParams".
+ */
+export interface PluginShareUpdateTargetsParams {
+  discoverability: PluginShareDiscoverability;
+  remotePluginId: string;
+  shareTargets: PluginShareTarget[];
+}
+export interface PluginShareListRequest {
+  id: string | number;
+  method: 'plugin/share/list';
+  params: PluginShareListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareListParams".
+ */
+export interface PluginShareListParams {}
+export interface PluginShareCheckoutRequest {
+  id: string | number;
+  method: 'plugin/share/checkout';
+  params: PluginShareCheckoutParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareCheckoutParams".
+ */
+export interface PluginShareCheckoutParams {
+  remotePluginId: string;
+}
+export interface PluginShareDeleteRequest {
+  id: string | number;
+  method: 'plugin/share/delete';
+  params: PluginShareDeleteParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareDeleteParams".
+ */
+export interface PluginShareDeleteParams {
+  remotePluginId: string;
+}
+export interface MarketplaceAddRequest {
+  id: string | number;
+  method: 'marketplace/add';
+  params: MarketplaceAddParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "MarketplaceAddParams".
+ */
+export interface MarketplaceAddParams {
+  source: string;
+  refName?: string | null;
+  sparsePaths?: string[] | null;
+}
+export interface MarketplaceRemoveRequest {
+  id: string | number;
+  method: 'marketplace/remove';
+  params: MarketplaceRemoveParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "MarketplaceRemoveParams".
+ */
+export interface MarketplaceRemoveParams {
+  marketplaceName: string;
+}
+export interface MarketplaceUpgradeRequest {
+  id: string | number;
+  method: 'marketplace/upgrade';
+  params: MarketplaceUpgradeParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "MarketplaceUpgradeParams".
+ */
+export interface MarketplaceUpgradeParams {
+  marketplaceName?: string | null;
+}
+export interface AppListRequest {
+  id: string | number;
+  method: 'app/list';
+  params: AppsListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AppsListParams".
+ */
+export interface AppsListParams {
+  cursor?: string | null;
+  limit?: number | null;
+  forceRefetch?: boolean | null;
+  threadId?: string | null;
+}
+export interface AppReadRequest {
+  id: string | number;
+  method: 'app/read';
+  params: AppsReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AppsReadParams".
+ */
+export interface AppsReadParams {
+  appIds: string[];
+  includeTools?: boolean | null;
+  threadId?: string | null;
+}
+export interface AppInstalledRequest {
+  id: string | number;
+  method: 'app/installed';
+  params: AppsInstalledParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AppsInstalledParams".
+ */
+export interface AppsInstalledParams {
+  forceRefresh?: boolean | null;
+  threadId?: string | null;
+}
+export interface AccountGatewayOAuthReadRequest {
+  id: string | number;
+  method: 'account/gatewayOAuth/read';
+  params: GatewayOAuthReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GatewayOAuthReadParams".
+ */
+export interface GatewayOAuthReadParams {
+  modelProvider?: string | null;
+}
+export interface AccountGatewayOAuthLoginRequest {
+  id: string | number;
+  method: 'account/gatewayOAuth/login';
+  params: GatewayOAuthLoginParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GatewayOAuthLoginParams".
+ */
+export interface GatewayOAuthLoginParams {
+  deviceAuth?: boolean | null;
+  modelProvider?: string | null;
+}
+export interface AccountGatewayOAuthCancelRequest {
+  id: string | number;
+  method: 'account/gatewayOAuth/cancel';
+  params: GatewayOAuthCancelParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GatewayOAuthCancelParams".
+ */
+export interface GatewayOAuthCancelParams {}
+export interface AccountSecuritySetupReadRequest {
+  id: string | number;
+  method: 'account/securitySetup/read';
+  params: GetAccountSecuritySetupParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountSecuritySetupParams".
+ */
+export interface GetAccountSecuritySetupParams {}
+export interface AccountUsageReadRequest {
+  id: string | number;
+  method: 'account/usage/read';
+  params: GetAccountTokenUsageParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountTokenUsageParams".
+ */
+export interface GetAccountTokenUsageParams {
+  threadId?: string | null;
+}
+export interface AccountWorkspaceMessagesReadRequest {
+  id: string | number;
+  method: 'account/workspaceMessages/read';
+  params: GetWorkspaceMessagesParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetWorkspaceMessagesParams".
+ */
+export interface GetWorkspaceMessagesParams {}
+export interface AccountRateLimitResetCreditConsumeRequest {
+  id: string | number;
+  method: 'account/rateLimitResetCredit/consume';
+  params: ConsumeAccountRateLimitResetCreditParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ConsumeAccountRateLimitResetCreditParams".
+ */
+export interface ConsumeAccountRateLimitResetCreditParams {
+  idempotencyKey: string;
+  creditId?: string | null;
+}
+export interface AccountSendAddCreditsNudgeEmailRequest {
+  id: string | number;
+  method: 'account/sendAddCreditsNudgeEmail';
+  params: SendAddCreditsNudgeEmailParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SendAddCreditsNudgeEmailParams".
+ */
+export interface SendAddCreditsNudgeEmailParams {
+  creditType: AddCreditsNudgeCreditType;
+}
+export interface ExternalAgentConfigDetectRequest {
+  id: string | number;
+  method: 'externalAgentConfig/detect';
+  params: ExternalAgentConfigDetectParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigDetectParams".
+ */
+export interface ExternalAgentConfigDetectParams {
+  cwds?: string[] | null;
+  includeHome?: boolean | null;
+  maxSessionAgeDays?: number | null;
+  maxSessions?: number | null;
+  migrationSource?: string | null;
+  source?: string | null;
+}
+export interface ExternalAgentConfigImportRequest {
+  id: string | number;
+  method: 'externalAgentConfig/import';
+  params: ExternalAgentConfigImportParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigImportParams".
+ */
+export interface ExternalAgentConfigImportParams {
+  migrationItems: ExternalAgentConfigMigrationItem[];
+  migrationSource?: string | null;
+  providerId?: string | null;
+  source?: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigMigrationItem".
+ */
+export interface ExternalAgentConfigMigrationItem {
+  description: string;
+  itemType: ExternalAgentConfigMigrationItemType;
+  cwd: string | null;
+  details: unknown;
+}
+export interface ExternalAgentConfigImportRecordHistoryRequest {
+  id: string | number;
+  method: 'externalAgentConfig/import/recordHistory';
+  params: ExternalAgentConfigImportHistoryRecordParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigImportHistoryRecordParams".
+ */
+export interface ExternalAgentConfigImportHistoryRecordParams {
+  providerId: string;
+  itemTypeResults: ExternalAgentConfigImportHistoryRecordTypeResultParams[];
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigImportHistoryRecordTypeResultParams".
+ */
+export interface ExternalAgentConfigImportHistoryRecordTypeResultParams {
+  itemType: ExternalAgentConfigMigrationItemType;
+  successes: unknown[];
+  failures: unknown[];
+}
+export interface ExternalAgentConfigImportReadHistoriesRequest {
+  id: string | number;
+  method: 'externalAgentConfig/import/readHistories';
+  params: ExternalAgentConfigImportHistoriesReadParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigImportHistoriesReadParams".
+ */
+export interface ExternalAgentConfigImportHistoriesReadParams {}
+export interface ThreadApproveGuardianDeniedActionRequest {
+  id: string | number;
+  method: 'thread/approveGuardianDeniedAction';
+  params: ThreadApproveGuardianDeniedActionParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadApproveGuardianDeniedActionParams".
+ */
+export interface ThreadApproveGuardianDeniedActionParams {
+  threadId: string;
+  event: unknown;
+}
+export interface WindowsSandboxReadinessRequest {
+  id: string | number;
+  method: 'windowsSandbox/readiness';
+  params: WindowsSandboxReadinessParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "WindowsSandboxReadinessParams".
+ */
+export interface WindowsSandboxReadinessParams {}
+export interface WindowsSandboxSetupStartRequest {
+  id: string | number;
+  method: 'windowsSandbox/setupStart';
+  params: WindowsSandboxSetupStartParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "WindowsSandboxSetupStartParams".
+ */
+export interface WindowsSandboxSetupStartParams {
+  mode: WindowsSandboxSetupMode;
+  cwd?: string | null;
 }
 export interface AccountLoginCompletedNotification {
   method: 'account/login/completed';
@@ -2446,6 +3176,29 @@ export interface ApprovalDecisionResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AppsInstalledResponse".
+ */
+export interface AppsInstalledResponse {
+  apps: unknown[];
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AppsListResponse".
+ */
+export interface AppsListResponse {
+  data: unknown[];
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "AppsReadResponse".
+ */
+export interface AppsReadResponse {
+  apps: unknown[];
+  missingAppIds: string[];
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "CancelLoginAccountResponse".
  */
 export interface CancelLoginAccountResponse {
@@ -2559,6 +3312,19 @@ export interface ConfigWriteResponseOverriddenMetadata {
 export interface EmptyResponse {}
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ExternalAgentConfigImportHistoriesReadResponse".
+ */
+export interface ExternalAgentConfigImportHistoriesReadResponse {
+  data: unknown[];
+  connectors: unknown[];
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "FeatureAbsentResult".
+ */
+export interface FeatureAbsentResult {}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "FsGetMetadataResponse".
  */
 export interface FsGetMetadataResponse {
@@ -2642,12 +3408,27 @@ export interface GetAccountResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetAccountSecuritySetupResponse".
+ */
+export interface GetAccountSecuritySetupResponse {
+  notice: unknown;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "GetAuthStatusResponse".
  */
 export interface GetAuthStatusResponse {
   authMethod: string | null;
   authToken: string | null;
   requiresOpenaiAuth: boolean;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "GetWorkspaceMessagesResponse".
+ */
+export interface GetWorkspaceMessagesResponse {
+  featureEnabled: boolean;
+  messages: unknown[];
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2691,6 +3472,15 @@ export interface McpServerStatus {
  */
 export interface LoginAccountResponse {
   type: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "MarketplaceUpgradeResponse".
+ */
+export interface MarketplaceUpgradeResponse {
+  errors: unknown[];
+  selectedMarketplaces: string[];
+  upgradedRoots: string[];
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2761,6 +3551,39 @@ export interface PermissionsRequestApprovalResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginInstalledResponse".
+ */
+export interface PluginInstalledResponse {
+  marketplaces: unknown[];
+  marketplaceLoadErrors: unknown[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginListResponse".
+ */
+export interface PluginListResponse {
+  marketplaces: unknown[];
+  featuredPluginIds: string[] | null;
+  marketplaceLoadErrors: unknown[] | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginReconcileResponse".
+ */
+export interface PluginReconcileResponse {
+  changedPlugins: unknown[];
+  failedMaterializationRemotePluginIds: string[];
+  failedRemotePluginIds: string[];
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "PluginShareListResponse".
+ */
+export interface PluginShareListResponse {
+  data: unknown[];
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ReviewStartResponse".
  */
 export interface ReviewStartResponse {
@@ -2805,6 +3628,22 @@ export interface SkillsListResponseSkill {
 export interface SkillsListResponseError {
   path: string | null;
   message: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadAttachmentListResponse".
+ */
+export interface ThreadAttachmentListResponse {
+  data: unknown[];
+  nextCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadAttachmentOwnerListResponse".
+ */
+export interface ThreadAttachmentOwnerListResponse {
+  data: unknown[];
+  nextCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -2884,6 +3723,14 @@ export interface ThreadRevertResponse {
   thread: Thread | null;
   turnsBackwardsCursor: string | null;
   itemsBackwardsCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSectionListResponse".
+ */
+export interface ThreadSectionListResponse {
+  data: unknown[];
+  nextCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -3009,6 +3856,48 @@ export interface ResponsesByMethod {
   'thread/revert': ThreadRevertResponse;
   'thread/delete': EmptyResponse;
   'thread/metadata/update': ThreadMetadataUpdateResponse;
+  'threadSection/list': ThreadSectionListResponse;
+  'threadSection/create': FeatureAbsentResult;
+  'threadSection/update': FeatureAbsentResult;
+  'threadSection/delete': FeatureAbsentResult;
+  'thread/section/move': FeatureAbsentResult;
+  'thread/attachment/add': FeatureAbsentResult;
+  'thread/attachment/list': ThreadAttachmentListResponse;
+  'thread/attachment/remove': FeatureAbsentResult;
+  'thread/attachmentOwner/list': ThreadAttachmentOwnerListResponse;
+  'plugin/list': PluginListResponse;
+  'plugin/installed': PluginInstalledResponse;
+  'plugin/read': FeatureAbsentResult;
+  'plugin/install': FeatureAbsentResult;
+  'plugin/uninstall': FeatureAbsentResult;
+  'plugin/reconcile': PluginReconcileResponse;
+  'plugin/skill/read': FeatureAbsentResult;
+  'plugin/share/save': FeatureAbsentResult;
+  'plugin/share/updateTargets': FeatureAbsentResult;
+  'plugin/share/list': PluginShareListResponse;
+  'plugin/share/checkout': FeatureAbsentResult;
+  'plugin/share/delete': FeatureAbsentResult;
+  'marketplace/add': FeatureAbsentResult;
+  'marketplace/remove': FeatureAbsentResult;
+  'marketplace/upgrade': MarketplaceUpgradeResponse;
+  'app/list': AppsListResponse;
+  'app/read': AppsReadResponse;
+  'app/installed': AppsInstalledResponse;
+  'account/gatewayOAuth/read': FeatureAbsentResult;
+  'account/gatewayOAuth/login': FeatureAbsentResult;
+  'account/gatewayOAuth/cancel': FeatureAbsentResult;
+  'account/securitySetup/read': GetAccountSecuritySetupResponse;
+  'account/usage/read': FeatureAbsentResult;
+  'account/workspaceMessages/read': GetWorkspaceMessagesResponse;
+  'account/rateLimitResetCredit/consume': FeatureAbsentResult;
+  'account/sendAddCreditsNudgeEmail': FeatureAbsentResult;
+  'externalAgentConfig/detect': FeatureAbsentResult;
+  'externalAgentConfig/import': FeatureAbsentResult;
+  'externalAgentConfig/import/recordHistory': FeatureAbsentResult;
+  'externalAgentConfig/import/readHistories': ExternalAgentConfigImportHistoriesReadResponse;
+  'thread/approveGuardianDeniedAction': FeatureAbsentResult;
+  'windowsSandbox/readiness': FeatureAbsentResult;
+  'windowsSandbox/setupStart': FeatureAbsentResult;
   'item/commandExecution/requestApproval': ApprovalDecisionResponse;
   'item/fileChange/requestApproval': ApprovalDecisionResponse;
   'mcpServer/elicitation/request': McpServerElicitationRequestResponse;

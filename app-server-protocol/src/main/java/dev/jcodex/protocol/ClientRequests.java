@@ -147,7 +147,99 @@ public final class ClientRequests {
 
     public static final RequestMethod<ThreadIdParams, EmptyResponse> THREAD_COMPACT_START =
             new RequestMethod<>("thread/compact/start", ThreadIdParams.class, EmptyResponse.class);
-    public static final List<RequestMethod<?, ?>> ALL = List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
+
+    // ---- tier C: desktop sections and attachments, plugins/marketplaces/apps, ChatGPT-account extras,
+    //      external-agent import, guardian, Windows sandbox: the features jcodex lacks; each answers the truth
+    //      (an empty list, null, or -32600 naming the feature; README "Tier C") ----
+    public static final RequestMethod<ThreadSectionListParams, ThreadSectionListResponse> THREAD_SECTION_LIST =
+            new RequestMethod<>("threadSection/list", ThreadSectionListParams.class, ThreadSectionListResponse.class);
+    public static final RequestMethod<ThreadSectionCreateParams, FeatureAbsentResult> THREAD_SECTION_CREATE =
+            new RequestMethod<>("threadSection/create", ThreadSectionCreateParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ThreadSectionUpdateParams, FeatureAbsentResult> THREAD_SECTION_UPDATE =
+            new RequestMethod<>("threadSection/update", ThreadSectionUpdateParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ThreadSectionDeleteParams, FeatureAbsentResult> THREAD_SECTION_DELETE =
+            new RequestMethod<>("threadSection/delete", ThreadSectionDeleteParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ThreadSectionMoveParams, FeatureAbsentResult> THREAD_SECTION_MOVE =
+            new RequestMethod<>("thread/section/move", ThreadSectionMoveParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ThreadAttachmentAddParams, FeatureAbsentResult> THREAD_ATTACHMENT_ADD =
+            new RequestMethod<>("thread/attachment/add", ThreadAttachmentAddParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ThreadAttachmentListParams, ThreadAttachmentListResponse> THREAD_ATTACHMENT_LIST =
+            new RequestMethod<>("thread/attachment/list", ThreadAttachmentListParams.class, ThreadAttachmentListResponse.class);
+    public static final RequestMethod<ThreadAttachmentRemoveParams, FeatureAbsentResult> THREAD_ATTACHMENT_REMOVE =
+            new RequestMethod<>("thread/attachment/remove", ThreadAttachmentRemoveParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ThreadAttachmentOwnerListParams, ThreadAttachmentOwnerListResponse> THREAD_ATTACHMENT_OWNER_LIST =
+            new RequestMethod<>("thread/attachmentOwner/list", ThreadAttachmentOwnerListParams.class, ThreadAttachmentOwnerListResponse.class);
+    public static final RequestMethod<PluginListParams, PluginListResponse> PLUGIN_LIST =
+            new RequestMethod<>("plugin/list", PluginListParams.class, PluginListResponse.class);
+    public static final RequestMethod<PluginInstalledParams, PluginInstalledResponse> PLUGIN_INSTALLED =
+            new RequestMethod<>("plugin/installed", PluginInstalledParams.class, PluginInstalledResponse.class);
+    public static final RequestMethod<PluginReadParams, FeatureAbsentResult> PLUGIN_READ =
+            new RequestMethod<>("plugin/read", PluginReadParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginInstallParams, FeatureAbsentResult> PLUGIN_INSTALL =
+            new RequestMethod<>("plugin/install", PluginInstallParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginUninstallParams, FeatureAbsentResult> PLUGIN_UNINSTALL =
+            new RequestMethod<>("plugin/uninstall", PluginUninstallParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginReconcileParams, PluginReconcileResponse> PLUGIN_RECONCILE =
+            new RequestMethod<>("plugin/reconcile", PluginReconcileParams.class, PluginReconcileResponse.class);
+    public static final RequestMethod<PluginSkillReadParams, FeatureAbsentResult> PLUGIN_SKILL_READ =
+            new RequestMethod<>("plugin/skill/read", PluginSkillReadParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginShareSaveParams, FeatureAbsentResult> PLUGIN_SHARE_SAVE =
+            new RequestMethod<>("plugin/share/save", PluginShareSaveParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginShareUpdateTargetsParams, FeatureAbsentResult> PLUGIN_SHARE_UPDATE_TARGETS =
+            new RequestMethod<>("plugin/share/updateTargets", PluginShareUpdateTargetsParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginShareListParams, PluginShareListResponse> PLUGIN_SHARE_LIST =
+            new RequestMethod<>("plugin/share/list", PluginShareListParams.class, PluginShareListResponse.class);
+    public static final RequestMethod<PluginShareCheckoutParams, FeatureAbsentResult> PLUGIN_SHARE_CHECKOUT =
+            new RequestMethod<>("plugin/share/checkout", PluginShareCheckoutParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<PluginShareDeleteParams, FeatureAbsentResult> PLUGIN_SHARE_DELETE =
+            new RequestMethod<>("plugin/share/delete", PluginShareDeleteParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<MarketplaceAddParams, FeatureAbsentResult> MARKETPLACE_ADD =
+            new RequestMethod<>("marketplace/add", MarketplaceAddParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<MarketplaceRemoveParams, FeatureAbsentResult> MARKETPLACE_REMOVE =
+            new RequestMethod<>("marketplace/remove", MarketplaceRemoveParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<MarketplaceUpgradeParams, MarketplaceUpgradeResponse> MARKETPLACE_UPGRADE =
+            new RequestMethod<>("marketplace/upgrade", MarketplaceUpgradeParams.class, MarketplaceUpgradeResponse.class);
+    public static final RequestMethod<AppsListParams, AppsListResponse> APP_LIST =
+            new RequestMethod<>("app/list", AppsListParams.class, AppsListResponse.class);
+    public static final RequestMethod<AppsReadParams, AppsReadResponse> APP_READ =
+            new RequestMethod<>("app/read", AppsReadParams.class, AppsReadResponse.class);
+    public static final RequestMethod<AppsInstalledParams, AppsInstalledResponse> APP_INSTALLED =
+            new RequestMethod<>("app/installed", AppsInstalledParams.class, AppsInstalledResponse.class);
+    public static final RequestMethod<GatewayOAuthReadParams, FeatureAbsentResult> ACCOUNT_GATEWAY_OAUTH_READ =
+            new RequestMethod<>("account/gatewayOAuth/read", GatewayOAuthReadParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<GatewayOAuthLoginParams, FeatureAbsentResult> ACCOUNT_GATEWAY_OAUTH_LOGIN =
+            new RequestMethod<>("account/gatewayOAuth/login", GatewayOAuthLoginParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<GatewayOAuthCancelParams, FeatureAbsentResult> ACCOUNT_GATEWAY_OAUTH_CANCEL =
+            new RequestMethod<>("account/gatewayOAuth/cancel", GatewayOAuthCancelParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<GetAccountSecuritySetupParams, GetAccountSecuritySetupResponse> ACCOUNT_SECURITY_SETUP_READ =
+            new RequestMethod<>("account/securitySetup/read", GetAccountSecuritySetupParams.class, GetAccountSecuritySetupResponse.class);
+    public static final RequestMethod<GetAccountTokenUsageParams, FeatureAbsentResult> ACCOUNT_USAGE_READ =
+            new RequestMethod<>("account/usage/read", GetAccountTokenUsageParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<GetWorkspaceMessagesParams, GetWorkspaceMessagesResponse> ACCOUNT_WORKSPACE_MESSAGES_READ =
+            new RequestMethod<>("account/workspaceMessages/read", GetWorkspaceMessagesParams.class, GetWorkspaceMessagesResponse.class);
+    public static final RequestMethod<ConsumeAccountRateLimitResetCreditParams, FeatureAbsentResult> ACCOUNT_RATE_LIMIT_RESET_CREDIT_CONSUME =
+            new RequestMethod<>("account/rateLimitResetCredit/consume", ConsumeAccountRateLimitResetCreditParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<SendAddCreditsNudgeEmailParams, FeatureAbsentResult> ACCOUNT_SEND_ADD_CREDITS_NUDGE_EMAIL =
+            new RequestMethod<>("account/sendAddCreditsNudgeEmail", SendAddCreditsNudgeEmailParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ExternalAgentConfigDetectParams, FeatureAbsentResult> EXTERNAL_AGENT_CONFIG_DETECT =
+            new RequestMethod<>("externalAgentConfig/detect", ExternalAgentConfigDetectParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ExternalAgentConfigImportParams, FeatureAbsentResult> EXTERNAL_AGENT_CONFIG_IMPORT =
+            new RequestMethod<>("externalAgentConfig/import", ExternalAgentConfigImportParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ExternalAgentConfigImportHistoryRecordParams, FeatureAbsentResult> EXTERNAL_AGENT_CONFIG_IMPORT_RECORD_HISTORY =
+            new RequestMethod<>("externalAgentConfig/import/recordHistory", ExternalAgentConfigImportHistoryRecordParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<ExternalAgentConfigImportHistoriesReadParams, ExternalAgentConfigImportHistoriesReadResponse> EXTERNAL_AGENT_CONFIG_IMPORT_READ_HISTORIES =
+            new RequestMethod<>("externalAgentConfig/import/readHistories", ExternalAgentConfigImportHistoriesReadParams.class, ExternalAgentConfigImportHistoriesReadResponse.class);
+    public static final RequestMethod<ThreadApproveGuardianDeniedActionParams, FeatureAbsentResult> THREAD_APPROVE_GUARDIAN_DENIED_ACTION =
+            new RequestMethod<>("thread/approveGuardianDeniedAction", ThreadApproveGuardianDeniedActionParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<WindowsSandboxReadinessParams, FeatureAbsentResult> WINDOWS_SANDBOX_READINESS =
+            new RequestMethod<>("windowsSandbox/readiness", WindowsSandboxReadinessParams.class, FeatureAbsentResult.class);
+    public static final RequestMethod<WindowsSandboxSetupStartParams, FeatureAbsentResult> WINDOWS_SANDBOX_SETUP_START =
+            new RequestMethod<>("windowsSandbox/setupStart", WindowsSandboxSetupStartParams.class, FeatureAbsentResult.class);
+    /** The tier C methods, in the order above. */
+    public static final List<RequestMethod<?, ?>> TIER_C = List.of(
+            THREAD_SECTION_LIST, THREAD_SECTION_CREATE, THREAD_SECTION_UPDATE, THREAD_SECTION_DELETE, THREAD_SECTION_MOVE, THREAD_ATTACHMENT_ADD, THREAD_ATTACHMENT_LIST, THREAD_ATTACHMENT_REMOVE, THREAD_ATTACHMENT_OWNER_LIST, PLUGIN_LIST, PLUGIN_INSTALLED, PLUGIN_READ, PLUGIN_INSTALL, PLUGIN_UNINSTALL, PLUGIN_RECONCILE, PLUGIN_SKILL_READ, PLUGIN_SHARE_SAVE, PLUGIN_SHARE_UPDATE_TARGETS, PLUGIN_SHARE_LIST, PLUGIN_SHARE_CHECKOUT, PLUGIN_SHARE_DELETE, MARKETPLACE_ADD, MARKETPLACE_REMOVE, MARKETPLACE_UPGRADE, APP_LIST, APP_READ, APP_INSTALLED, ACCOUNT_GATEWAY_OAUTH_READ, ACCOUNT_GATEWAY_OAUTH_LOGIN, ACCOUNT_GATEWAY_OAUTH_CANCEL, ACCOUNT_SECURITY_SETUP_READ, ACCOUNT_USAGE_READ, ACCOUNT_WORKSPACE_MESSAGES_READ, ACCOUNT_RATE_LIMIT_RESET_CREDIT_CONSUME, ACCOUNT_SEND_ADD_CREDITS_NUDGE_EMAIL, EXTERNAL_AGENT_CONFIG_DETECT, EXTERNAL_AGENT_CONFIG_IMPORT, EXTERNAL_AGENT_CONFIG_IMPORT_RECORD_HISTORY, EXTERNAL_AGENT_CONFIG_IMPORT_READ_HISTORIES, THREAD_APPROVE_GUARDIAN_DENIED_ACTION, WINDOWS_SANDBOX_READINESS, WINDOWS_SANDBOX_SETUP_START);
+
+    public static final List<RequestMethod<?, ?>> ALL = concat(List.of(INITIALIZE, THREAD_START, TURN_START, TURN_INTERRUPT,
             CONFIG_READ, CONFIG_VALUE_WRITE, CONFIG_BATCH_WRITE, MODEL_LIST, ACCOUNT_READ, ACCOUNT_LOGIN_START,
             GET_AUTH_STATUS, ACCOUNT_LOGOUT, ACCOUNT_LOGIN_CANCEL, ACCOUNT_RATE_LIMITS_READ, CONFIG_REQUIREMENTS_READ,
             PERMISSION_PROFILE_LIST, MODEL_PROVIDER_DEFAULT_SET,
@@ -157,5 +249,12 @@ public final class ClientRequests {
             THREAD_LIST, THREAD_READ, THREAD_RESUME, THREAD_FORK, THREAD_ARCHIVE, THREAD_UNARCHIVE,
             THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE, TURN_STEER,
             REVIEW_START, THREAD_SHELL_COMMAND, THREAD_COMPACT_START,
-            THREAD_TURNS_LIST, THREAD_ITEMS_LIST, THREAD_REVERT, THREAD_DELETE, THREAD_METADATA_UPDATE);
+            THREAD_TURNS_LIST, THREAD_ITEMS_LIST, THREAD_REVERT, THREAD_DELETE, THREAD_METADATA_UPDATE),
+            TIER_C);
+
+    private static List<RequestMethod<?, ?>> concat(List<RequestMethod<?, ?>> a, List<RequestMethod<?, ?>> b) {
+        List<RequestMethod<?, ?>> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 }

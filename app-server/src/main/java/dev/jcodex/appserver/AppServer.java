@@ -5,6 +5,11 @@ import dev.jcodex.appserver.approvals.ThreadRequests;
 import dev.jcodex.appserver.events.EventRouter;
 import dev.jcodex.appserver.events.EventTranslator;
 import dev.jcodex.appserver.events.IdleUnloader;
+import dev.jcodex.appserver.handlers.ChatgptAccountExtrasHandler;
+import dev.jcodex.appserver.handlers.ExternalAgentImportHandler;
+import dev.jcodex.appserver.handlers.GuardianAndWindowsSandboxHandler;
+import dev.jcodex.appserver.handlers.PluginsHandler;
+import dev.jcodex.appserver.handlers.SectionsAndAttachmentsHandler;
 import dev.jcodex.appserver.handlers.AccountHandler;
 import dev.jcodex.appserver.handlers.ConfigHandler;
 import dev.jcodex.appserver.handlers.InitializeHandler;
@@ -92,6 +97,12 @@ public final class AppServer {
             return r;
         });
         new McpHandler(threads, configLoader, this::mcp).register(dispatcher);
+        // Tier C: features of Codex jcodex does not have, answered truthfully (README "Tier C").
+        new SectionsAndAttachmentsHandler().register(dispatcher);
+        new PluginsHandler().register(dispatcher);
+        new ChatgptAccountExtrasHandler().register(dispatcher);
+        new ExternalAgentImportHandler().register(dispatcher);
+        new GuardianAndWindowsSandboxHandler().register(dispatcher);
         // An unloaded thread's MCP servers and leftover commands stop with it. Off the caller's thread: each
         // server gets seconds to exit, and nobody waits for that (the idle unloader holds its lock meanwhile).
         threads.onThreadUnloaded(t -> Thread.ofVirtual().name("jcodex-release-" + t.id()).start(() -> {

@@ -23,6 +23,9 @@ final class ParamShapes {
     /** The shape of a params type of {@code ClientRequests}, or null when this table does not hold it. */
     static WireShape of(Class<?> type) {
         return switch (type.getName()) {
+            case "dev.jcodex.protocol.v2.AppsInstalledParams" -> shapeAppsInstalledParams();
+            case "dev.jcodex.protocol.v2.AppsListParams" -> shapeAppsListParams();
+            case "dev.jcodex.protocol.v2.AppsReadParams" -> shapeAppsReadParams();
             case "dev.jcodex.protocol.v2.CancelLoginAccountParams" -> shapeCancelLoginAccountParams();
             case "dev.jcodex.protocol.v2.CommandExecParams" -> shapeCommandExecParams();
             case "dev.jcodex.protocol.v2.CommandExecResizeParams" -> shapeCommandExecResizeParams();
@@ -32,6 +35,11 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.ConfigReadParams" -> shapeConfigReadParams();
             case "dev.jcodex.protocol.v2.ConfigRequirementsReadParams" -> shapeConfigRequirementsReadParams();
             case "dev.jcodex.protocol.v2.ConfigValueWriteParams" -> shapeConfigValueWriteParams();
+            case "dev.jcodex.protocol.v2.ConsumeAccountRateLimitResetCreditParams" -> shapeConsumeAccountRateLimitResetCreditParams();
+            case "dev.jcodex.protocol.v2.ExternalAgentConfigDetectParams" -> shapeExternalAgentConfigDetectParams();
+            case "dev.jcodex.protocol.v2.ExternalAgentConfigImportHistoriesReadParams" -> shapeExternalAgentConfigImportHistoriesReadParams();
+            case "dev.jcodex.protocol.v2.ExternalAgentConfigImportHistoryRecordParams" -> shapeExternalAgentConfigImportHistoryRecordParams();
+            case "dev.jcodex.protocol.v2.ExternalAgentConfigImportParams" -> shapeExternalAgentConfigImportParams();
             case "dev.jcodex.protocol.v2.FsCopyParams" -> shapeFsCopyParams();
             case "dev.jcodex.protocol.v2.FsCreateDirectoryParams" -> shapeFsCreateDirectoryParams();
             case "dev.jcodex.protocol.v2.FsPathParams" -> shapeFsPathParams();
@@ -40,18 +48,45 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.FsWatchParams" -> shapeFsWatchParams();
             case "dev.jcodex.protocol.v2.FsWriteFileParams" -> shapeFsWriteFileParams();
             case "dev.jcodex.protocol.v2.FuzzyFileSearchParams" -> shapeFuzzyFileSearchParams();
+            case "dev.jcodex.protocol.v2.GatewayOAuthCancelParams" -> shapeGatewayOAuthCancelParams();
+            case "dev.jcodex.protocol.v2.GatewayOAuthLoginParams" -> shapeGatewayOAuthLoginParams();
+            case "dev.jcodex.protocol.v2.GatewayOAuthReadParams" -> shapeGatewayOAuthReadParams();
             case "dev.jcodex.protocol.v2.GetAccountParams" -> shapeGetAccountParams();
             case "dev.jcodex.protocol.v2.GetAccountRateLimitsParams" -> shapeGetAccountRateLimitsParams();
+            case "dev.jcodex.protocol.v2.GetAccountSecuritySetupParams" -> shapeGetAccountSecuritySetupParams();
+            case "dev.jcodex.protocol.v2.GetAccountTokenUsageParams" -> shapeGetAccountTokenUsageParams();
             case "dev.jcodex.protocol.v2.GetAuthStatusParams" -> shapeGetAuthStatusParams();
+            case "dev.jcodex.protocol.v2.GetWorkspaceMessagesParams" -> shapeGetWorkspaceMessagesParams();
             case "dev.jcodex.protocol.v2.InitializeParams" -> shapeInitializeParams();
             case "dev.jcodex.protocol.v2.ListMcpServerStatusParams" -> shapeListMcpServerStatusParams();
             case "dev.jcodex.protocol.v2.LoginAccountParams" -> shapeLoginAccountParams();
             case "dev.jcodex.protocol.v2.LogoutAccountParams" -> shapeLogoutAccountParams();
+            case "dev.jcodex.protocol.v2.MarketplaceAddParams" -> shapeMarketplaceAddParams();
+            case "dev.jcodex.protocol.v2.MarketplaceRemoveParams" -> shapeMarketplaceRemoveParams();
+            case "dev.jcodex.protocol.v2.MarketplaceUpgradeParams" -> shapeMarketplaceUpgradeParams();
             case "dev.jcodex.protocol.v2.ModelListParams" -> shapeModelListParams();
             case "dev.jcodex.protocol.v2.ModelProviderDefaultSetParams" -> shapeModelProviderDefaultSetParams();
             case "dev.jcodex.protocol.v2.PermissionProfileListParams" -> shapePermissionProfileListParams();
+            case "dev.jcodex.protocol.v2.PluginInstallParams" -> shapePluginInstallParams();
+            case "dev.jcodex.protocol.v2.PluginInstalledParams" -> shapePluginInstalledParams();
+            case "dev.jcodex.protocol.v2.PluginListParams" -> shapePluginListParams();
+            case "dev.jcodex.protocol.v2.PluginReadParams" -> shapePluginReadParams();
+            case "dev.jcodex.protocol.v2.PluginReconcileParams" -> shapePluginReconcileParams();
+            case "dev.jcodex.protocol.v2.PluginShareCheckoutParams" -> shapePluginShareCheckoutParams();
+            case "dev.jcodex.protocol.v2.PluginShareDeleteParams" -> shapePluginShareDeleteParams();
+            case "dev.jcodex.protocol.v2.PluginShareListParams" -> shapePluginShareListParams();
+            case "dev.jcodex.protocol.v2.PluginShareSaveParams" -> shapePluginShareSaveParams();
+            case "dev.jcodex.protocol.v2.PluginShareUpdateTargetsParams" -> shapePluginShareUpdateTargetsParams();
+            case "dev.jcodex.protocol.v2.PluginSkillReadParams" -> shapePluginSkillReadParams();
+            case "dev.jcodex.protocol.v2.PluginUninstallParams" -> shapePluginUninstallParams();
             case "dev.jcodex.protocol.v2.ReviewStartParams" -> shapeReviewStartParams();
+            case "dev.jcodex.protocol.v2.SendAddCreditsNudgeEmailParams" -> shapeSendAddCreditsNudgeEmailParams();
             case "dev.jcodex.protocol.v2.SkillsListParams" -> shapeSkillsListParams();
+            case "dev.jcodex.protocol.v2.ThreadApproveGuardianDeniedActionParams" -> shapeThreadApproveGuardianDeniedActionParams();
+            case "dev.jcodex.protocol.v2.ThreadAttachmentAddParams" -> shapeThreadAttachmentAddParams();
+            case "dev.jcodex.protocol.v2.ThreadAttachmentListParams" -> shapeThreadAttachmentListParams();
+            case "dev.jcodex.protocol.v2.ThreadAttachmentOwnerListParams" -> shapeThreadAttachmentOwnerListParams();
+            case "dev.jcodex.protocol.v2.ThreadAttachmentRemoveParams" -> shapeThreadAttachmentRemoveParams();
             case "dev.jcodex.protocol.v2.ThreadForkParams" -> shapeThreadForkParams();
             case "dev.jcodex.protocol.v2.ThreadIdParams" -> shapeThreadIdParams();
             case "dev.jcodex.protocol.v2.ThreadItemsListParams" -> shapeThreadItemsListParams();
@@ -61,6 +96,11 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.ThreadReadParams" -> shapeThreadReadParams();
             case "dev.jcodex.protocol.v2.ThreadResumeParams" -> shapeThreadResumeParams();
             case "dev.jcodex.protocol.v2.ThreadRevertParams" -> shapeThreadRevertParams();
+            case "dev.jcodex.protocol.v2.ThreadSectionCreateParams" -> shapeThreadSectionCreateParams();
+            case "dev.jcodex.protocol.v2.ThreadSectionDeleteParams" -> shapeThreadSectionDeleteParams();
+            case "dev.jcodex.protocol.v2.ThreadSectionListParams" -> shapeThreadSectionListParams();
+            case "dev.jcodex.protocol.v2.ThreadSectionMoveParams" -> shapeThreadSectionMoveParams();
+            case "dev.jcodex.protocol.v2.ThreadSectionUpdateParams" -> shapeThreadSectionUpdateParams();
             case "dev.jcodex.protocol.v2.ThreadSetNameParams" -> shapeThreadSetNameParams();
             case "dev.jcodex.protocol.v2.ThreadShellCommandParams" -> shapeThreadShellCommandParams();
             case "dev.jcodex.protocol.v2.ThreadStartParams" -> shapeThreadStartParams();
@@ -68,6 +108,8 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.TurnInterruptParams" -> shapeTurnInterruptParams();
             case "dev.jcodex.protocol.v2.TurnStartParams" -> shapeTurnStartParams();
             case "dev.jcodex.protocol.v2.TurnSteerParams" -> shapeTurnSteerParams();
+            case "dev.jcodex.protocol.v2.WindowsSandboxReadinessParams" -> shapeWindowsSandboxReadinessParams();
+            case "dev.jcodex.protocol.v2.WindowsSandboxSetupStartParams" -> shapeWindowsSandboxSetupStartParams();
             default -> null;
         };
     }
@@ -76,6 +118,33 @@ final class ParamShapes {
         Map<String, Obj> m = new LinkedHashMap<>();
         for (Obj o : objs) m.put(o.tagValue(), o);
         return m;
+    }
+
+    private static WireShape shapeAppsInstalledParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.AppsInstalledParams.class, null, null);
+        s0.fields(List.of(
+                new Field("forceRefresh", BOOLEAN, false, false),
+                new Field("threadId", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeAppsListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.AppsListParams.class, null, null);
+        s0.fields(List.of(
+                new Field("cursor", STRING, false, false),
+                new Field("limit", INT32, false, false),
+                new Field("forceRefetch", BOOLEAN, false, false),
+                new Field("threadId", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeAppsReadParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.AppsReadParams.class, null, null);
+        s0.fields(List.of(
+                new Field("appIds", new ArrayOf(STRING), true, false),
+                new Field("includeTools", BOOLEAN, false, false),
+                new Field("threadId", STRING, false, false)));
+        return s0;
     }
 
     private static WireShape shapeCancelLoginAccountParams() {
@@ -194,6 +263,63 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeConsumeAccountRateLimitResetCreditParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ConsumeAccountRateLimitResetCreditParams.class, null, null);
+        s0.fields(List.of(
+                new Field("idempotencyKey", STRING, true, false),
+                new Field("creditId", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeExternalAgentConfigDetectParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ExternalAgentConfigDetectParams.class, null, null);
+        s0.fields(List.of(
+                new Field("cwds", new ArrayOf(STRING), false, false),
+                new Field("includeHome", BOOLEAN, false, false),
+                new Field("maxSessionAgeDays", INT32, false, false),
+                new Field("maxSessions", INT32, false, false),
+                new Field("migrationSource", STRING, false, false),
+                new Field("source", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeExternalAgentConfigImportHistoriesReadParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ExternalAgentConfigImportHistoriesReadParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
+    private static WireShape shapeExternalAgentConfigImportHistoryRecordParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ExternalAgentConfigImportHistoryRecordParams.class, null, null);
+        Obj s1 = new Obj(dev.jcodex.protocol.v2.ExternalAgentConfigImportHistoryRecordTypeResultParams.class, null, null);
+        EnumOf s2 = new EnumOf(dev.jcodex.protocol.v2.ExternalAgentConfigMigrationItemType.class, List.of("AGENTS_MD", "CONFIG", "SKILLS", "PLUGINS", "MCP_SERVER_CONFIG", "SUBAGENTS", "HOOKS", "COMMANDS", "MEMORY", "SESSIONS"));
+        s0.fields(List.of(
+                new Field("providerId", STRING, true, false),
+                new Field("itemTypeResults", new ArrayOf(s1), true, false)));
+        s1.fields(List.of(
+                new Field("itemType", s2, true, false),
+                new Field("successes", new ArrayOf(ANY), true, false),
+                new Field("failures", new ArrayOf(ANY), true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeExternalAgentConfigImportParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ExternalAgentConfigImportParams.class, null, null);
+        Obj s1 = new Obj(dev.jcodex.protocol.v2.ExternalAgentConfigMigrationItem.class, null, null);
+        EnumOf s2 = new EnumOf(dev.jcodex.protocol.v2.ExternalAgentConfigMigrationItemType.class, List.of("AGENTS_MD", "CONFIG", "SKILLS", "PLUGINS", "MCP_SERVER_CONFIG", "SUBAGENTS", "HOOKS", "COMMANDS", "MEMORY", "SESSIONS"));
+        s0.fields(List.of(
+                new Field("migrationItems", new ArrayOf(s1), true, false),
+                new Field("migrationSource", STRING, false, false),
+                new Field("providerId", STRING, false, false),
+                new Field("source", STRING, false, false)));
+        s1.fields(List.of(
+                new Field("description", STRING, true, false),
+                new Field("itemType", s2, true, false),
+                new Field("cwd", STRING, false, false),
+                new Field("details", ANY, false, false)));
+        return s0;
+    }
+
     private static WireShape shapeFsCopyParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.FsCopyParams.class, null, null);
         s0.fields(List.of(
@@ -259,6 +385,27 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeGatewayOAuthCancelParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GatewayOAuthCancelParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
+    private static WireShape shapeGatewayOAuthLoginParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GatewayOAuthLoginParams.class, null, null);
+        s0.fields(List.of(
+                new Field("deviceAuth", BOOLEAN, false, false),
+                new Field("modelProvider", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeGatewayOAuthReadParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GatewayOAuthReadParams.class, null, null);
+        s0.fields(List.of(
+                new Field("modelProvider", STRING, false, false)));
+        return s0;
+    }
+
     private static WireShape shapeGetAccountParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.GetAccountParams.class, null, null);
         s0.fields(List.of(
@@ -274,11 +421,30 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeGetAccountSecuritySetupParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GetAccountSecuritySetupParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
+    private static WireShape shapeGetAccountTokenUsageParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GetAccountTokenUsageParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, false, false)));
+        return s0;
+    }
+
     private static WireShape shapeGetAuthStatusParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.GetAuthStatusParams.class, null, null);
         s0.fields(List.of(
                 new Field("includeToken", BOOLEAN, false, false),
                 new Field("refreshToken", BOOLEAN, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeGetWorkspaceMessagesParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.GetWorkspaceMessagesParams.class, null, null);
+        s0.fields(List.of());
         return s0;
     }
 
@@ -324,6 +490,29 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeMarketplaceAddParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.MarketplaceAddParams.class, null, null);
+        s0.fields(List.of(
+                new Field("source", STRING, true, false),
+                new Field("refName", STRING, false, false),
+                new Field("sparsePaths", new ArrayOf(STRING), false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeMarketplaceRemoveParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.MarketplaceRemoveParams.class, null, null);
+        s0.fields(List.of(
+                new Field("marketplaceName", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeMarketplaceUpgradeParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.MarketplaceUpgradeParams.class, null, null);
+        s0.fields(List.of(
+                new Field("marketplaceName", STRING, false, false)));
+        return s0;
+    }
+
     private static WireShape shapeModelListParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.ModelListParams.class, null, null);
         s0.fields(List.of(
@@ -347,6 +536,120 @@ final class ParamShapes {
                 new Field("cursor", STRING, false, false),
                 new Field("cwd", STRING, false, false),
                 new Field("limit", INT32, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginInstallParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginInstallParams.class, null, null);
+        s0.fields(List.of(
+                new Field("pluginName", STRING, true, false),
+                new Field("installAttemptId", STRING, false, false),
+                new Field("marketplacePath", STRING, false, false),
+                new Field("remoteMarketplaceName", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginInstalledParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginInstalledParams.class, null, null);
+        s0.fields(List.of(
+                new Field("cwds", new ArrayOf(STRING), false, false),
+                new Field("installSuggestionPluginNames", new ArrayOf(STRING), false, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginListParams.class, null, null);
+        s0.fields(List.of(
+                new Field("cwds", new ArrayOf(STRING), false, false),
+                new Field("forceRefetch", BOOLEAN, false, false),
+                new Field("marketplaceKinds", new ArrayOf(STRING), false, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginReadParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginReadParams.class, null, null);
+        s0.fields(List.of(
+                new Field("pluginName", STRING, true, false),
+                new Field("marketplacePath", STRING, false, false),
+                new Field("remoteMarketplaceName", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginReconcileParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginReconcileParams.class, null, null);
+        s0.fields(List.of(
+                new Field("reason", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginShareCheckoutParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginShareCheckoutParams.class, null, null);
+        s0.fields(List.of(
+                new Field("remotePluginId", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginShareDeleteParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginShareDeleteParams.class, null, null);
+        s0.fields(List.of(
+                new Field("remotePluginId", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginShareListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginShareListParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
+    private static WireShape shapePluginShareSaveParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginShareSaveParams.class, null, null);
+        EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.PluginShareDiscoverability.class, List.of("LISTED", "UNLISTED", "PRIVATE"));
+        Obj s2 = new Obj(dev.jcodex.protocol.v2.PluginShareTarget.class, null, null);
+        EnumOf s3 = new EnumOf(dev.jcodex.protocol.v2.PluginSharePrincipalType.class, List.of("user", "group", "workspace"));
+        EnumOf s4 = new EnumOf(dev.jcodex.protocol.v2.PluginShareTargetRole.class, List.of("reader", "editor"));
+        s0.fields(List.of(
+                new Field("pluginPath", STRING, true, false),
+                new Field("discoverability", s1, false, false),
+                new Field("remotePluginId", STRING, false, false),
+                new Field("shareTargets", new ArrayOf(s2), false, false)));
+        s2.fields(List.of(
+                new Field("principalId", STRING, true, false),
+                new Field("principalType", s3, true, false),
+                new Field("role", s4, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginShareUpdateTargetsParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginShareUpdateTargetsParams.class, null, null);
+        EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.PluginShareDiscoverability.class, List.of("LISTED", "UNLISTED", "PRIVATE"));
+        Obj s2 = new Obj(dev.jcodex.protocol.v2.PluginShareTarget.class, null, null);
+        EnumOf s3 = new EnumOf(dev.jcodex.protocol.v2.PluginSharePrincipalType.class, List.of("user", "group", "workspace"));
+        EnumOf s4 = new EnumOf(dev.jcodex.protocol.v2.PluginShareTargetRole.class, List.of("reader", "editor"));
+        s0.fields(List.of(
+                new Field("discoverability", s1, true, false),
+                new Field("remotePluginId", STRING, true, false),
+                new Field("shareTargets", new ArrayOf(s2), true, false)));
+        s2.fields(List.of(
+                new Field("principalId", STRING, true, false),
+                new Field("principalType", s3, true, false),
+                new Field("role", s4, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginSkillReadParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginSkillReadParams.class, null, null);
+        s0.fields(List.of(
+                new Field("remoteMarketplaceName", STRING, true, false),
+                new Field("remotePluginId", STRING, true, false),
+                new Field("skillName", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapePluginUninstallParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.PluginUninstallParams.class, null, null);
+        s0.fields(List.of(
+                new Field("pluginId", STRING, true, false)));
         return s0;
     }
 
@@ -374,11 +677,66 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeSendAddCreditsNudgeEmailParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.SendAddCreditsNudgeEmailParams.class, null, null);
+        EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.AddCreditsNudgeCreditType.class, List.of("credits", "usage_limit"));
+        s0.fields(List.of(
+                new Field("creditType", s1, true, false)));
+        return s0;
+    }
+
     private static WireShape shapeSkillsListParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.SkillsListParams.class, null, null);
         s0.fields(List.of(
                 new Field("cwds", new ArrayOf(STRING), false, false),
                 new Field("forceReload", BOOLEAN, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadApproveGuardianDeniedActionParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadApproveGuardianDeniedActionParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("event", ANY, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadAttachmentAddParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadAttachmentAddParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("attachmentType", STRING, true, false),
+                new Field("identityKey", STRING, true, false),
+                new Field("payload", ANY, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadAttachmentListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadAttachmentListParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("cursor", STRING, false, false),
+                new Field("limit", INT32, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadAttachmentOwnerListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadAttachmentOwnerListParams.class, null, null);
+        s0.fields(List.of(
+                new Field("attachmentType", STRING, true, false),
+                new Field("identityKey", STRING, true, false),
+                new Field("archived", BOOLEAN, false, false),
+                new Field("cursor", STRING, false, false),
+                new Field("limit", INT32, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadAttachmentRemoveParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadAttachmentRemoveParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("attachmentType", STRING, true, false),
+                new Field("identityKey", STRING, true, false)));
         return s0;
     }
 
@@ -485,6 +843,55 @@ final class ParamShapes {
         s0.fields(List.of(
                 new Field("threadId", STRING, true, false),
                 new Field("beforeTurnId", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadSectionCreateParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadSectionCreateParams.class, null, null);
+        Obj s1 = new Obj(dev.jcodex.protocol.v2.ThreadSectionAppearance.class, null, null);
+        s0.fields(List.of(
+                new Field("name", STRING, true, false),
+                new Field("appearance", s1, false, false)));
+        s1.fields(List.of(
+                new Field("color", STRING, false, false),
+                new Field("icon", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadSectionDeleteParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadSectionDeleteParams.class, null, null);
+        s0.fields(List.of(
+                new Field("sectionId", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadSectionListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadSectionListParams.class, null, null);
+        s0.fields(List.of(
+                new Field("cursor", STRING, false, false),
+                new Field("limit", INT32, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadSectionMoveParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadSectionMoveParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("sectionId", STRING, false, false),
+                new Field("beforeThreadId", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadSectionUpdateParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadSectionUpdateParams.class, null, null);
+        Obj s1 = new Obj(dev.jcodex.protocol.v2.ThreadSectionAppearance.class, null, null);
+        s0.fields(List.of(
+                new Field("sectionId", STRING, true, false),
+                new Field("name", STRING, true, false),
+                new Field("appearance", s1, false, false)));
+        s1.fields(List.of(
+                new Field("color", STRING, false, false),
+                new Field("icon", STRING, false, false)));
         return s0;
     }
 
@@ -662,6 +1069,21 @@ final class ParamShapes {
         s8.fields(List.of(
                 new Field("name", STRING, true, false),
                 new Field("path", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeWindowsSandboxReadinessParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.WindowsSandboxReadinessParams.class, null, null);
+        s0.fields(List.of());
+        return s0;
+    }
+
+    private static WireShape shapeWindowsSandboxSetupStartParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.WindowsSandboxSetupStartParams.class, null, null);
+        EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.WindowsSandboxSetupMode.class, List.of("elevated", "unelevated"));
+        s0.fields(List.of(
+                new Field("mode", s1, true, false),
+                new Field("cwd", STRING, false, false)));
         return s0;
     }
 }

@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** app/installed. */
+public record AppsInstalledParams(Boolean forceRefresh, String threadId) {}

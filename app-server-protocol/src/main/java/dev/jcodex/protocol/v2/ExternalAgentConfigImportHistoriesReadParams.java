@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** externalAgentConfig/import/readHistories takes no params. */
+public record ExternalAgentConfigImportHistoriesReadParams() {}

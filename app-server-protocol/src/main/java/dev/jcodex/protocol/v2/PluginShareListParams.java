@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** plugin/share/list takes an empty object. */
+public record PluginShareListParams() {}

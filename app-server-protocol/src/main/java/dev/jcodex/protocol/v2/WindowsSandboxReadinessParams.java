@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.v2;
+
+/** windowsSandbox/readiness takes no params. */
+public record WindowsSandboxReadinessParams() {}
