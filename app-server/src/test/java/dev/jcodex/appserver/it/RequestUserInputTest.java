@@ -151,9 +151,11 @@ class RequestUserInputTest {
                     .contains("waitingOnUserInput")), seenA.toString());
 
             b.respond(askB.get("id"), Map.of("answers", Map.of("db", Map.of("answers", List.of("SQLite")))));
+            // each connection has its own processor: a's late answer is sent once b's has been taken, so "first"
+            // is well defined; it must be ignored
+            await(b, method("serverRequest/resolved"), seenB);
             a.respond(askA.get("id"), Map.of("answers", Map.of("db", Map.of("answers", List.of("Postgres")))));
             await(a, method("serverRequest/resolved"), seenA);
-            await(b, method("serverRequest/resolved"), seenB);
             await(a, method("turn/completed"), seenA);
             assertEquals("{\"answers\":{\"db\":{\"answers\":[\"SQLite\"]}}}", outputSentToModel("call_2"));
         }
