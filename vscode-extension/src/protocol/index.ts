@@ -51,6 +51,11 @@ export type ClientRequest =
   | ReviewStartRequest
   | ThreadShellCommandRequest
   | ThreadCompactStartRequest
+  | ThreadTurnsListRequest
+  | ThreadItemsListRequest
+  | ThreadRevertRequest
+  | ThreadDeleteRequest
+  | ThreadMetadataUpdateRequest
   | ThreadSectionListRequest
   | ThreadSectionCreateRequest
   | ThreadSectionUpdateRequest
@@ -105,6 +110,11 @@ export type AskForApproval = 'untrusted' | 'on-failure' | 'on-request' | 'never'
 export type SandboxMode = 'read-only' | 'workspace-write' | 'danger-full-access';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadHistoryMode".
+ */
+export type ThreadHistoryMode = 'legacy' | 'paginated';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "UserInput".
  */
 export type UserInput = UserInputText | UserInputImage | UserInputLocalImage | UserInputSkill | UserInputMention;
@@ -130,6 +140,16 @@ export type ReviewTarget =
  * via the `definition` "ReviewDelivery".
  */
 export type ReviewDelivery = 'inline' | 'detached';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "SortDirection".
+ */
+export type SortDirection = 'asc' | 'desc';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TurnItemsView".
+ */
+export type TurnItemsView = 'notLoaded' | 'summary' | 'full';
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "PluginShareDiscoverability".
@@ -180,6 +200,7 @@ export type ServerNotification =
   | AccountUpdatedNotification
   | CommandExecOutputDeltaNotification
   | ConfigWarningNotification
+  | DeprecationNoticeNotification
   | ErrorNotification
   | FsChangedNotification
   | ItemAgentMessageDeltaNotification
@@ -195,7 +216,12 @@ export type ServerNotification =
   | ServerRequestResolvedNotification
   | ThreadArchivedNotification
   | ThreadClosedNotification
+  | ThreadDeletedNotification
+  | ThreadGoalClearedNotification
   | ThreadNameUpdatedNotification
+  | ThreadReadStateChangedNotification
+  | ThreadRevertedNotification
+  | ThreadSettingsUpdatedNotification
   | ThreadStartedNotification
   | ThreadStatusChangedNotification
   | ThreadTokenUsageUpdatedNotification
@@ -242,6 +268,11 @@ export type PatchChangeKind = PatchChangeKindAdd | PatchChangeKindDelete | Patch
  * via the `definition` "McpServerStartupState".
  */
 export type McpServerStartupState = 'starting' | 'ready' | 'failed' | 'cancelled';
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnreadPosition".
+ */
+export type ThreadUnreadPosition = ThreadUnreadPositionThreadStart | ThreadUnreadPositionAtTurn;
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadStatus".
@@ -342,6 +373,7 @@ export interface JcodexProtocol {
   ConfigWriteResponseOverriddenMetadata?: ConfigWriteResponseOverriddenMetadata;
   ConsumeAccountRateLimitResetCreditParams?: ConsumeAccountRateLimitResetCreditParams;
   CreditsSnapshot?: CreditsSnapshot;
+  DeprecationNoticeNotification?: DeprecationNoticeNotification1;
   EmptyResponse?: EmptyResponse;
   ErrorNotification?: ErrorNotification1;
   ExternalAgentConfigDetectParams?: ExternalAgentConfigDetectParams;
@@ -479,7 +511,10 @@ export interface JcodexProtocol {
   SkillsListResponseEntry?: SkillsListResponseEntry;
   SkillsListResponseError?: SkillsListResponseError;
   SkillsListResponseSkill?: SkillsListResponseSkill;
+  SortDirection?: SortDirection;
   TerminalSize?: TerminalSize;
+  TextPosition?: TextPosition;
+  TextRange?: TextRange;
   Thread?: Thread;
   ThreadApproveGuardianDeniedActionParams?: ThreadApproveGuardianDeniedActionParams;
   ThreadArchivedNotification?: ThreadArchivedNotification1;
@@ -490,13 +525,17 @@ export interface JcodexProtocol {
   ThreadAttachmentOwnerListResponse?: ThreadAttachmentOwnerListResponse;
   ThreadAttachmentRemoveParams?: ThreadAttachmentRemoveParams;
   ThreadClosedNotification?: ThreadClosedNotification1;
+  ThreadDeletedNotification?: ThreadDeletedNotification1;
   ThreadForkParams?: ThreadForkParams;
+  ThreadGoalClearedNotification?: ThreadGoalClearedNotification1;
+  ThreadHistoryMode?: ThreadHistoryMode;
   ThreadIdParams?: ThreadIdParams;
   ThreadItem?: ThreadItem;
   ThreadItemAgentMessage?: ThreadItemAgentMessage;
   ThreadItemCommandExecution?: ThreadItemCommandExecution;
   ThreadItemContextCompaction?: ThreadItemContextCompaction;
   ThreadItemEnteredReviewMode?: ThreadItemEnteredReviewMode;
+  ThreadItemEntry?: ThreadItemEntry;
   ThreadItemExitedReviewMode?: ThreadItemExitedReviewMode;
   ThreadItemFileChange?: ThreadItemFileChange;
   ThreadItemImageView?: ThreadItemImageView;
@@ -505,14 +544,24 @@ export interface JcodexProtocol {
   ThreadItemReasoning?: ThreadItemReasoning;
   ThreadItemUserMessage?: ThreadItemUserMessage;
   ThreadItemWebSearch?: ThreadItemWebSearch;
+  ThreadItemsListParams?: ThreadItemsListParams;
+  ThreadItemsListResponse?: ThreadItemsListResponse;
   ThreadListParams?: ThreadListParams;
   ThreadListResponse?: ThreadListResponse;
   ThreadLoadedListParams?: ThreadLoadedListParams;
   ThreadLoadedListResponse?: ThreadLoadedListResponse;
+  ThreadMetadataUpdateParams?: ThreadMetadataUpdateParams;
+  ThreadMetadataUpdateResponse?: ThreadMetadataUpdateResponse;
   ThreadNameUpdatedNotification?: ThreadNameUpdatedNotification1;
   ThreadReadParams?: ThreadReadParams;
   ThreadReadResponse?: ThreadReadResponse;
+  ThreadReadState?: ThreadReadState;
+  ThreadReadStateChangedNotification?: ThreadReadStateChangedNotification1;
   ThreadResumeParams?: ThreadResumeParams;
+  ThreadResumeResponse?: ThreadResumeResponse;
+  ThreadRevertParams?: ThreadRevertParams;
+  ThreadRevertResponse?: ThreadRevertResponse;
+  ThreadRevertedNotification?: ThreadRevertedNotification1;
   ThreadSectionAppearance?: ThreadSectionAppearance;
   ThreadSectionCreateParams?: ThreadSectionCreateParams;
   ThreadSectionDeleteParams?: ThreadSectionDeleteParams;
@@ -521,6 +570,8 @@ export interface JcodexProtocol {
   ThreadSectionMoveParams?: ThreadSectionMoveParams;
   ThreadSectionUpdateParams?: ThreadSectionUpdateParams;
   ThreadSetNameParams?: ThreadSetNameParams;
+  ThreadSettingsUpdatedNotification?: ThreadSettingsUpdatedNotification1;
+  ThreadSettingsView?: ThreadSettingsView;
   ThreadShellCommandParams?: ThreadShellCommandParams;
   ThreadStartParams?: ThreadStartParams;
   ThreadStartResponse?: ThreadStartResponse;
@@ -533,8 +584,13 @@ export interface JcodexProtocol {
   ThreadStatusSystemError?: ThreadStatusSystemError;
   ThreadTokenUsage?: ThreadTokenUsage;
   ThreadTokenUsageUpdatedNotification?: ThreadTokenUsageUpdatedNotification1;
+  ThreadTurnsListParams?: ThreadTurnsListParams;
+  ThreadTurnsListResponse?: ThreadTurnsListResponse;
   ThreadUnarchiveResponse?: ThreadUnarchiveResponse;
   ThreadUnarchivedNotification?: ThreadUnarchivedNotification1;
+  ThreadUnreadPosition?: ThreadUnreadPosition;
+  ThreadUnreadPositionAtTurn?: ThreadUnreadPositionAtTurn;
+  ThreadUnreadPositionThreadStart?: ThreadUnreadPositionThreadStart;
   ThreadUnsubscribeResponse?: ThreadUnsubscribeResponse;
   TokenUsageBreakdown?: TokenUsageBreakdown;
   ToolRequestUserInputParams?: ToolRequestUserInputParams;
@@ -547,6 +603,7 @@ export interface JcodexProtocol {
   TurnDiffUpdatedNotification?: TurnDiffUpdatedNotification1;
   TurnError?: TurnError;
   TurnInterruptParams?: TurnInterruptParams;
+  TurnItemsView?: TurnItemsView;
   TurnPlanUpdatedNotification?: TurnPlanUpdatedNotification1;
   TurnStartParams?: TurnStartParams;
   TurnStartResponse?: TurnStartResponse;
@@ -622,6 +679,9 @@ export interface ThreadStartParams {
   personality?: string | null;
   ephemeral?: boolean | null;
   serviceName?: string | null;
+  historyMode?: ThreadHistoryMode | null;
+  sessionStartSource?: string | null;
+  threadSource?: string | null;
 }
 export interface TurnStartRequest {
   id: string | number;
@@ -1247,6 +1307,7 @@ export interface ThreadForkParams {
   developerInstructions?: string | null;
   ephemeral?: boolean | null;
   lastTurnId?: string | null;
+  excludeTurns?: boolean | null;
 }
 export interface ThreadArchiveRequest {
   id: string | number;
@@ -1373,6 +1434,74 @@ export interface ThreadCompactStartRequest {
   id: string | number;
   method: 'thread/compact/start';
   params: ThreadIdParams;
+}
+export interface ThreadTurnsListRequest {
+  id: string | number;
+  method: 'thread/turns/list';
+  params: ThreadTurnsListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadTurnsListParams".
+ */
+export interface ThreadTurnsListParams {
+  threadId: string;
+  cursor?: string | null;
+  limit?: number | null;
+  sortDirection?: SortDirection | null;
+  itemsView?: TurnItemsView | null;
+}
+export interface ThreadItemsListRequest {
+  id: string | number;
+  method: 'thread/items/list';
+  params: ThreadItemsListParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemsListParams".
+ */
+export interface ThreadItemsListParams {
+  threadId: string;
+  turnId?: string | null;
+  cursor?: unknown;
+  limit?: number | null;
+  sortDirection?: SortDirection | null;
+  deferOutput?: {
+    [k: string]: unknown | undefined;
+  } | null;
+}
+export interface ThreadRevertRequest {
+  id: string | number;
+  method: 'thread/revert';
+  params: ThreadRevertParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadRevertParams".
+ */
+export interface ThreadRevertParams {
+  threadId: string;
+  beforeTurnId: string;
+}
+export interface ThreadDeleteRequest {
+  id: string | number;
+  method: 'thread/delete';
+  params: ThreadIdParams;
+}
+export interface ThreadMetadataUpdateRequest {
+  id: string | number;
+  method: 'thread/metadata/update';
+  params: ThreadMetadataUpdateParams;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadMetadataUpdateParams".
+ */
+export interface ThreadMetadataUpdateParams {
+  threadId: string;
+  gitInfo?: {
+    [k: string]: unknown | undefined;
+  } | null;
 }
 export interface ThreadSectionListRequest {
   id: string | number;
@@ -2052,6 +2181,35 @@ export interface ConfigWarningNotification1 {
   summary: string | null;
   details: string | null;
   path: string | null;
+  range: TextRange | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TextRange".
+ */
+export interface TextRange {
+  start: TextPosition | null;
+  end: TextPosition | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "TextPosition".
+ */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+export interface DeprecationNoticeNotification {
+  method: 'deprecationNotice';
+  params: DeprecationNoticeNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "DeprecationNoticeNotification".
+ */
+export interface DeprecationNoticeNotification1 {
+  summary: string | null;
+  details: string | null;
 }
 export interface ErrorNotification {
   method: 'error';
@@ -2506,6 +2664,28 @@ export interface ThreadClosedNotification {
 export interface ThreadClosedNotification1 {
   threadId: string | null;
 }
+export interface ThreadDeletedNotification {
+  method: 'thread/deleted';
+  params: ThreadDeletedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadDeletedNotification".
+ */
+export interface ThreadDeletedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadGoalClearedNotification {
+  method: 'thread/goal/cleared';
+  params: ThreadGoalClearedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadGoalClearedNotification".
+ */
+export interface ThreadGoalClearedNotification1 {
+  threadId: string | null;
+}
 export interface ThreadNameUpdatedNotification {
   method: 'thread/name/updated';
   params: ThreadNameUpdatedNotification1;
@@ -2517,6 +2697,87 @@ export interface ThreadNameUpdatedNotification {
 export interface ThreadNameUpdatedNotification1 {
   threadId: string | null;
   threadName: string | null;
+}
+export interface ThreadReadStateChangedNotification {
+  method: 'thread/readState/changed';
+  params: ThreadReadStateChangedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadReadStateChangedNotification".
+ */
+export interface ThreadReadStateChangedNotification1 {
+  threadId: string | null;
+  readState: ThreadReadState | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadReadState".
+ */
+export interface ThreadReadState {
+  firstUnread: ThreadUnreadPosition | null;
+  revision: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnreadPositionThreadStart".
+ */
+export interface ThreadUnreadPositionThreadStart {
+  type: 'threadStart';
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadUnreadPositionAtTurn".
+ */
+export interface ThreadUnreadPositionAtTurn {
+  type: 'turn';
+  turnId: string | null;
+}
+export interface ThreadRevertedNotification {
+  method: 'thread/reverted';
+  params: ThreadRevertedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadRevertedNotification".
+ */
+export interface ThreadRevertedNotification1 {
+  threadId: string | null;
+}
+export interface ThreadSettingsUpdatedNotification {
+  method: 'thread/settings/updated';
+  params: ThreadSettingsUpdatedNotification1;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSettingsUpdatedNotification".
+ */
+export interface ThreadSettingsUpdatedNotification1 {
+  threadId: string | null;
+  threadSettings: ThreadSettingsView | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadSettingsView".
+ */
+export interface ThreadSettingsView {
+  disabledPluginIds: string[] | null;
+  cwd: string | null;
+  environments: unknown[] | null;
+  approvalPolicy: AskForApproval | null;
+  approvalsReviewer: string | null;
+  sandboxPolicy: SandboxPolicy | null;
+  activePermissionProfile: unknown;
+  model: string | null;
+  modelProvider: string | null;
+  serviceTier: string | null;
+  effort: string | null;
+  summary: string | null;
+  collaborationMode: {
+    [k: string]: unknown | undefined;
+  } | null;
+  multiAgentMode: string | null;
+  personality: string | null;
 }
 export interface ThreadStartedNotification {
   method: 'thread/started';
@@ -2540,17 +2801,23 @@ export interface Thread {
   parentThreadId: string | null;
   preview: string | null;
   ephemeral: boolean;
+  section: unknown;
+  sectionEnteredAt: number | null;
+  projectId: string | null;
+  historyMode: ThreadHistoryMode | null;
   modelProvider: string | null;
   model: string | null;
   reasoningEffort: string | null;
   createdAt: number;
   updatedAt: number;
+  recencyAt: number | null;
   status: ThreadStatus | null;
   path: string | null;
   cwd: string | null;
   cliVersion: string | null;
   originator: string | null;
   source: string | null;
+  threadSource: string | null;
   agentNickname: string | null;
   agentRole: string | null;
   gitInfo: GitInfo | null;
@@ -2601,7 +2868,9 @@ export interface GitInfo {
  */
 export interface Turn {
   id: string | null;
+  rootTurnId: string | null;
   items: ThreadItem[] | null;
+  itemsView: TurnItemsView | null;
   status: TurnStatus | null;
   error: TurnError | null;
   startedAt: number | null;
@@ -3378,6 +3647,25 @@ export interface ThreadAttachmentOwnerListResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemEntry".
+ */
+export interface ThreadItemEntry {
+  turnId: string | null;
+  item: ThreadItem | null;
+  startedAtMs: number | null;
+  completedAtMs: number | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadItemsListResponse".
+ */
+export interface ThreadItemsListResponse {
+  data: ThreadItemEntry[] | null;
+  nextCursor: string | null;
+  backwardsCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadListResponse".
  */
 export interface ThreadListResponse {
@@ -3395,10 +3683,46 @@ export interface ThreadLoadedListResponse {
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadMetadataUpdateResponse".
+ */
+export interface ThreadMetadataUpdateResponse {
+  thread: Thread | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
  * via the `definition` "ThreadReadResponse".
  */
 export interface ThreadReadResponse {
   thread: Thread | null;
+  readState: ThreadReadState | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadResumeResponse".
+ */
+export interface ThreadResumeResponse {
+  thread: Thread | null;
+  model: string | null;
+  modelProvider: string | null;
+  serviceTier: string | null;
+  disabledPluginIds: string[] | null;
+  cwd: string | null;
+  instructionSources: string[] | null;
+  approvalPolicy: AskForApproval | null;
+  approvalsReviewer: string | null;
+  sandbox: SandboxPolicy | null;
+  reasoningEffort: string | null;
+  turnsBackwardsCursor: string | null;
+  itemsBackwardsCursor: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadRevertResponse".
+ */
+export interface ThreadRevertResponse {
+  thread: Thread | null;
+  turnsBackwardsCursor: string | null;
+  itemsBackwardsCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -3417,11 +3741,22 @@ export interface ThreadStartResponse {
   model: string | null;
   modelProvider: string | null;
   serviceTier: string | null;
+  disabledPluginIds: string[] | null;
   cwd: string | null;
+  instructionSources: string[] | null;
   approvalPolicy: AskForApproval | null;
   approvalsReviewer: string | null;
   sandbox: SandboxPolicy | null;
   reasoningEffort: string | null;
+}
+/**
+ * This interface was referenced by `JcodexProtocol`'s JSON-Schema
+ * via the `definition` "ThreadTurnsListResponse".
+ */
+export interface ThreadTurnsListResponse {
+  data: Turn[] | null;
+  nextCursor: string | null;
+  backwardsCursor: string | null;
 }
 /**
  * This interface was referenced by `JcodexProtocol`'s JSON-Schema
@@ -3505,7 +3840,7 @@ export interface ResponsesByMethod {
   'mcpServerStatus/list': ListMcpServerStatusResponse;
   'thread/list': ThreadListResponse;
   'thread/read': ThreadReadResponse;
-  'thread/resume': ThreadStartResponse;
+  'thread/resume': ThreadResumeResponse;
   'thread/fork': ThreadStartResponse;
   'thread/archive': EmptyResponse;
   'thread/unarchive': ThreadUnarchiveResponse;
@@ -3516,6 +3851,11 @@ export interface ResponsesByMethod {
   'review/start': ReviewStartResponse;
   'thread/shellCommand': EmptyResponse;
   'thread/compact/start': EmptyResponse;
+  'thread/turns/list': ThreadTurnsListResponse;
+  'thread/items/list': ThreadItemsListResponse;
+  'thread/revert': ThreadRevertResponse;
+  'thread/delete': EmptyResponse;
+  'thread/metadata/update': ThreadMetadataUpdateResponse;
   'threadSection/list': ThreadSectionListResponse;
   'threadSection/create': FeatureAbsentResult;
   'threadSection/update': FeatureAbsentResult;

@@ -114,8 +114,8 @@ public final class ClientRequests {
             new RequestMethod<>("thread/list", ThreadListParams.class, ThreadListResponse.class);
     public static final RequestMethod<ThreadReadParams, ThreadReadResponse> THREAD_READ =
             new RequestMethod<>("thread/read", ThreadReadParams.class, ThreadReadResponse.class);
-    public static final RequestMethod<ThreadResumeParams, ThreadStartResponse> THREAD_RESUME =
-            new RequestMethod<>("thread/resume", ThreadResumeParams.class, ThreadStartResponse.class);
+    public static final RequestMethod<ThreadResumeParams, ThreadResumeResponse> THREAD_RESUME =
+            new RequestMethod<>("thread/resume", ThreadResumeParams.class, ThreadResumeResponse.class);
     public static final RequestMethod<ThreadForkParams, ThreadStartResponse> THREAD_FORK =
             new RequestMethod<>("thread/fork", ThreadForkParams.class, ThreadStartResponse.class);
     public static final RequestMethod<ThreadIdParams, EmptyResponse> THREAD_ARCHIVE =
@@ -128,6 +128,16 @@ public final class ClientRequests {
             new RequestMethod<>("thread/loaded/list", ThreadLoadedListParams.class, ThreadLoadedListResponse.class);
     public static final RequestMethod<ThreadIdParams, ThreadUnsubscribeResponse> THREAD_UNSUBSCRIBE =
             new RequestMethod<>("thread/unsubscribe", ThreadIdParams.class, ThreadUnsubscribeResponse.class);
+    public static final RequestMethod<ThreadTurnsListParams, ThreadTurnsListResponse> THREAD_TURNS_LIST =
+            new RequestMethod<>("thread/turns/list", ThreadTurnsListParams.class, ThreadTurnsListResponse.class);
+    public static final RequestMethod<ThreadItemsListParams, ThreadItemsListResponse> THREAD_ITEMS_LIST =
+            new RequestMethod<>("thread/items/list", ThreadItemsListParams.class, ThreadItemsListResponse.class);
+    public static final RequestMethod<ThreadRevertParams, ThreadRevertResponse> THREAD_REVERT =
+            new RequestMethod<>("thread/revert", ThreadRevertParams.class, ThreadRevertResponse.class);
+    public static final RequestMethod<ThreadIdParams, EmptyResponse> THREAD_DELETE =
+            new RequestMethod<>("thread/delete", ThreadIdParams.class, EmptyResponse.class);
+    public static final RequestMethod<ThreadMetadataUpdateParams, ThreadMetadataUpdateResponse> THREAD_METADATA_UPDATE =
+            new RequestMethod<>("thread/metadata/update", ThreadMetadataUpdateParams.class, ThreadMetadataUpdateResponse.class);
 
     // ---- review mode and user shell commands ----
     public static final RequestMethod<ReviewStartParams, ReviewStartResponse> REVIEW_START =
@@ -238,7 +248,8 @@ public final class ClientRequests {
             FUZZY_FILE_SEARCH, SKILLS_LIST, MCP_SERVER_STATUS_LIST,
             THREAD_LIST, THREAD_READ, THREAD_RESUME, THREAD_FORK, THREAD_ARCHIVE, THREAD_UNARCHIVE,
             THREAD_NAME_SET, THREAD_LOADED_LIST, THREAD_UNSUBSCRIBE, TURN_STEER,
-            REVIEW_START, THREAD_SHELL_COMMAND, THREAD_COMPACT_START),
+            REVIEW_START, THREAD_SHELL_COMMAND, THREAD_COMPACT_START,
+            THREAD_TURNS_LIST, THREAD_ITEMS_LIST, THREAD_REVERT, THREAD_DELETE, THREAD_METADATA_UPDATE),
             TIER_C);
 
     private static List<RequestMethod<?, ?>> concat(List<RequestMethod<?, ?>> a, List<RequestMethod<?, ?>> b) {

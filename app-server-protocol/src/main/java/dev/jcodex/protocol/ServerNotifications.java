@@ -41,6 +41,12 @@ public final class ServerNotifications {
         METHODS.put(ThreadNameUpdatedNotification.class, "thread/name/updated");
         METHODS.put(McpServerStatusUpdatedNotification.class, "mcpServer/startupStatus/updated");
         METHODS.put(McpToolCallProgressNotification.class, "item/mcpToolCall/progress");
+        METHODS.put(ThreadDeletedNotification.class, "thread/deleted");
+        METHODS.put(ThreadRevertedNotification.class, "thread/reverted");
+        METHODS.put(DeprecationNoticeNotification.class, "deprecationNotice");
+        METHODS.put(ThreadSettingsUpdatedNotification.class, "thread/settings/updated");
+        METHODS.put(ThreadReadStateChangedNotification.class, "thread/readState/changed");
+        METHODS.put(ThreadGoalClearedNotification.class, "thread/goal/cleared");
     }
 
     /** The wire method of a notification's params type. */

@@ -20,6 +20,7 @@ import dev.jcodex.appserver.handlers.FuzzyFileSearchHandler;
 import dev.jcodex.appserver.handlers.SkillsHandler;
 import dev.jcodex.appserver.handlers.SavedThreadsHandler;
 import dev.jcodex.appserver.handlers.ThreadHandler;
+import dev.jcodex.appserver.handlers.ThreadHistoryHandler;
 import dev.jcodex.appserver.handlers.TurnHandler;
 import dev.jcodex.appserver.mcp.McpElicitationBridge;
 import dev.jcodex.appserver.mcp.McpHandler;
@@ -84,7 +85,11 @@ public final class AppServer {
         new FsHandler().register(dispatcher);
         new FuzzyFileSearchHandler().register(dispatcher);
         new SkillsHandler(configLoader.codexHome()).register(dispatcher);
-        new SavedThreadsHandler(threads, store, recorder, requests).register(dispatcher);
+        SavedThreadsHandler saved = new SavedThreadsHandler(threads, store, recorder, requests);
+        saved.register(dispatcher);
+        ThreadHistoryHandler history = new ThreadHistoryHandler(threads, store);
+        saved.setHistory(history);
+        history.register(dispatcher);
         // MCP costs nothing until a thread's config names a server: McpTools is created on first need.
         threads.setToolsFactory(t -> {
             ToolRegistry r = tools.registryFor(t);

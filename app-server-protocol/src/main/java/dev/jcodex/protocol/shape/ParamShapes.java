@@ -89,10 +89,13 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.ThreadAttachmentRemoveParams" -> shapeThreadAttachmentRemoveParams();
             case "dev.jcodex.protocol.v2.ThreadForkParams" -> shapeThreadForkParams();
             case "dev.jcodex.protocol.v2.ThreadIdParams" -> shapeThreadIdParams();
+            case "dev.jcodex.protocol.v2.ThreadItemsListParams" -> shapeThreadItemsListParams();
             case "dev.jcodex.protocol.v2.ThreadListParams" -> shapeThreadListParams();
             case "dev.jcodex.protocol.v2.ThreadLoadedListParams" -> shapeThreadLoadedListParams();
+            case "dev.jcodex.protocol.v2.ThreadMetadataUpdateParams" -> shapeThreadMetadataUpdateParams();
             case "dev.jcodex.protocol.v2.ThreadReadParams" -> shapeThreadReadParams();
             case "dev.jcodex.protocol.v2.ThreadResumeParams" -> shapeThreadResumeParams();
+            case "dev.jcodex.protocol.v2.ThreadRevertParams" -> shapeThreadRevertParams();
             case "dev.jcodex.protocol.v2.ThreadSectionCreateParams" -> shapeThreadSectionCreateParams();
             case "dev.jcodex.protocol.v2.ThreadSectionDeleteParams" -> shapeThreadSectionDeleteParams();
             case "dev.jcodex.protocol.v2.ThreadSectionListParams" -> shapeThreadSectionListParams();
@@ -101,6 +104,7 @@ final class ParamShapes {
             case "dev.jcodex.protocol.v2.ThreadSetNameParams" -> shapeThreadSetNameParams();
             case "dev.jcodex.protocol.v2.ThreadShellCommandParams" -> shapeThreadShellCommandParams();
             case "dev.jcodex.protocol.v2.ThreadStartParams" -> shapeThreadStartParams();
+            case "dev.jcodex.protocol.v2.ThreadTurnsListParams" -> shapeThreadTurnsListParams();
             case "dev.jcodex.protocol.v2.TurnInterruptParams" -> shapeTurnInterruptParams();
             case "dev.jcodex.protocol.v2.TurnStartParams" -> shapeTurnStartParams();
             case "dev.jcodex.protocol.v2.TurnSteerParams" -> shapeTurnSteerParams();
@@ -751,7 +755,8 @@ final class ParamShapes {
                 new Field("baseInstructions", STRING, false, false),
                 new Field("developerInstructions", STRING, false, false),
                 new Field("ephemeral", BOOLEAN, false, false),
-                new Field("lastTurnId", STRING, false, false)));
+                new Field("lastTurnId", STRING, false, false),
+                new Field("excludeTurns", BOOLEAN, false, false)));
         return s0;
     }
 
@@ -759,6 +764,19 @@ final class ParamShapes {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadIdParams.class, null, null);
         s0.fields(List.of(
                 new Field("threadId", STRING, true, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadItemsListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadItemsListParams.class, null, null);
+        EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.SortDirection.class, List.of("asc", "desc"));
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("turnId", STRING, false, false),
+                new Field("cursor", ANY, false, false),
+                new Field("limit", INT32, false, false),
+                new Field("sortDirection", s1, false, false),
+                new Field("deferOutput", new MapOf(ANY), false, false)));
         return s0;
     }
 
@@ -786,6 +804,14 @@ final class ParamShapes {
         return s0;
     }
 
+    private static WireShape shapeThreadMetadataUpdateParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadMetadataUpdateParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("gitInfo", new MapOf(ANY), false, false)));
+        return s0;
+    }
+
     private static WireShape shapeThreadReadParams() {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadReadParams.class, null, null);
         s0.fields(List.of(
@@ -809,6 +835,14 @@ final class ParamShapes {
                 new Field("baseInstructions", STRING, false, false),
                 new Field("developerInstructions", STRING, false, false),
                 new Field("excludeTurns", BOOLEAN, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadRevertParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadRevertParams.class, null, null);
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("beforeTurnId", STRING, true, false)));
         return s0;
     }
 
@@ -881,6 +915,7 @@ final class ParamShapes {
         Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadStartParams.class, null, null);
         EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.AskForApproval.class, List.of("untrusted", "on-failure", "on-request", "never"));
         EnumOf s2 = new EnumOf(dev.jcodex.protocol.v2.SandboxMode.class, List.of("read-only", "workspace-write", "danger-full-access"));
+        EnumOf s3 = new EnumOf(dev.jcodex.protocol.v2.ThreadHistoryMode.class, List.of("legacy", "paginated"));
         s0.fields(List.of(
                 new Field("model", STRING, false, false),
                 new Field("modelProvider", STRING, false, false),
@@ -894,7 +929,23 @@ final class ParamShapes {
                 new Field("developerInstructions", STRING, false, false),
                 new Field("personality", STRING, false, false),
                 new Field("ephemeral", BOOLEAN, false, false),
-                new Field("serviceName", STRING, false, false)));
+                new Field("serviceName", STRING, false, false),
+                new Field("historyMode", s3, false, false),
+                new Field("sessionStartSource", STRING, false, false),
+                new Field("threadSource", STRING, false, false)));
+        return s0;
+    }
+
+    private static WireShape shapeThreadTurnsListParams() {
+        Obj s0 = new Obj(dev.jcodex.protocol.v2.ThreadTurnsListParams.class, null, null);
+        EnumOf s1 = new EnumOf(dev.jcodex.protocol.v2.SortDirection.class, List.of("asc", "desc"));
+        EnumOf s2 = new EnumOf(dev.jcodex.protocol.v2.TurnItemsView.class, List.of("notLoaded", "summary", "full"));
+        s0.fields(List.of(
+                new Field("threadId", STRING, true, false),
+                new Field("cursor", STRING, false, false),
+                new Field("limit", INT32, false, false),
+                new Field("sortDirection", s1, false, false),
+                new Field("itemsView", s2, false, false)));
         return s0;
     }
 

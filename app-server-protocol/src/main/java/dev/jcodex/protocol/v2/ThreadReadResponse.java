@@ -1,3 +1,4 @@
 package dev.jcodex.protocol.v2;
 
-public record ThreadReadResponse(Thread thread) {}
+/** {@code readState}: where the thread's unread part starts (null when the thread has no durable state). */
+public record ThreadReadResponse(Thread thread, ThreadReadState readState) {}

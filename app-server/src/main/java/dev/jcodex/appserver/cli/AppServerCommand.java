@@ -4,6 +4,8 @@ import dev.jcodex.appserver.AppServer;
 import dev.jcodex.appserver.transport.ListenAddress;
 import dev.jcodex.appserver.transport.StdioTransport;
 import dev.jcodex.core.config.CodexHome;
+import dev.jcodex.core.config.Config;
+import dev.jcodex.core.config.ConfigException;
 import dev.jcodex.core.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jcodex app-server}: the JSON-RPC daemon. */
 @Command(name = "app-server", mixinStandardHelpOptions = true,
+        subcommands = {GenerateTsCommand.class, GenerateJsonSchemaCommand.class},
         description = "Run the app-server daemon (JSON-RPC 2.0, one JSON object per line or per WebSocket frame).")
 final class AppServerCommand implements Callable<Integer> {
     @ParentCommand
@@ -59,7 +62,18 @@ final class AppServerCommand implements Callable<Integer> {
             System.err.println("jcodex: " + e.getMessage());
             return 2;
         }
-        AppServer server = new AppServer(new ConfigLoader(home, parent.overrides, parent.profile));
+        ConfigLoader loader = new ConfigLoader(home, parent.overrides, parent.profile).strict(parent.strictConfig);
+        // As Codex: a config that cannot be used is reported to each client after initialize (configWarning) and
+        // refused by thread/start, the daemon serving so an IDE can show why; with --strict-config the daemon
+        // does not start at all. (Checked here only then: the cold start stays one config read.)
+        if (parent.strictConfig) {
+            Config config = loader.inspect(null);
+            if (!config.errors().isEmpty()) {
+                System.err.println(new ConfigException(config.errors()).render());
+                return 1;
+            }
+        }
+        AppServer server = new AppServer(loader);
         if (address instanceof ListenAddress.Stdio) {
             StdioTransport.serve(server.dispatcher(), server::attach);
             return 0;

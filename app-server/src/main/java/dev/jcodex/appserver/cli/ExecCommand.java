@@ -75,6 +75,8 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The agent's cwd: --cd, relative to the working root -C gave (else the real cwd).
+        cd = dev.jcodex.core.config.WorkingDirectory.current().resolve(cd == null ? Path.of("") : cd).normalize();
         String codexApiKey = System.getenv("CODEX_API_KEY");
         if (codexApiKey != null && !codexApiKey.isBlank()) {
             System.setProperty(dev.jcodex.core.config.ModelProviderInfo.EXEC_API_KEY_PROPERTY, codexApiKey);
@@ -105,7 +107,7 @@ final class ExecCommand implements Callable<Integer> {
             approval = "never";
         }
         return new ExecRunner(new ExecOptions(json, model, sandboxMode, approval, cd, addDirs, skipGitRepoCheck,
-                outputSchema, images, outputLastMessage, ephemeral, resumeId, prompt, parent.overrides, parent.profile))
+                outputSchema, images, outputLastMessage, ephemeral, resumeId, prompt, parent.overrides, parent.profile, parent.strictConfig))
                 .run();
     }
 }

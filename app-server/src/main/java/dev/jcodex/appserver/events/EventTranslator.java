@@ -45,6 +45,14 @@ public final class EventTranslator {
             case Event.ThreadClosed c -> new ThreadClosedNotification(c.threadId());
             case Event.ThreadUnarchived u -> new ThreadUnarchivedNotification(u.threadId());
             case Event.ThreadNameUpdated n -> new ThreadNameUpdatedNotification(n.threadId(), n.name());
+            case Event.ThreadDeleted d -> new ThreadDeletedNotification(d.threadId());
+            case Event.ThreadReverted r -> new ThreadRevertedNotification(r.threadId());
+            case Event.ThreadGoalCleared g -> new ThreadGoalClearedNotification(g.threadId());
+            case Event.ThreadSettingsChanged c -> {
+                AgentThread t = threads.get(c.threadId());
+                yield t == null ? null : new ThreadSettingsUpdatedNotification(c.threadId(), ThreadView.settings(t));
+            }
+            case Event.ReadStateChanged r -> new ThreadReadStateChangedNotification(r.threadId(), ThreadView.readState(r));
             case Event.McpServerStartupStatus m -> new McpServerStatusUpdatedNotification(m.threadId(), m.server(),
                     switch (m.status()) {
                         case "starting" -> McpServerStartupState.STARTING;

@@ -9,6 +9,14 @@ import dev.jcodex.core.thread.ThreadMetadata;
 import dev.jcodex.core.thread.ThreadSettings;
 import dev.jcodex.core.thread.TurnRecord;
 import dev.jcodex.protocol.v2.AskForApproval;
+import dev.jcodex.protocol.v2.GitInfo;
+import dev.jcodex.protocol.v2.ThreadHistoryMode;
+import dev.jcodex.protocol.v2.ThreadReadState;
+import dev.jcodex.protocol.v2.ThreadSettingsView;
+import dev.jcodex.protocol.v2.ThreadUnreadPosition;
+import dev.jcodex.protocol.v2.TurnItemsView;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.jcodex.protocol.v2.CodexErrorInfo;
 import dev.jcodex.protocol.v2.SandboxPolicy;
 import dev.jcodex.protocol.v2.Thread;
@@ -32,9 +40,39 @@ public final class ThreadView {
         ThreadSettings s = t.settings();
         List<Turn> turns = new ArrayList<>();
         if (withTurns) for (TurnRecord r : t.turns()) turns.add(turn(r));
-        return new Thread(m.id(), m.id(), m.forkedFromId(), null, m.preview(), m.ephemeral(), s.modelProvider(), s.model(),
-                s.reasoningEffort(), m.createdAt(), m.updatedAt(), status(t.state()), m.path(), s.cwd(),
-                PROTOCOL_VERSION, m.originator(), m.source(), null, null, null, m.name(), turns);
+        return new Thread(m.id(), m.id(), m.forkedFromId(), null, m.preview(), m.ephemeral(), null, null, null,
+                historyMode(m.historyMode()), s.modelProvider(), s.model(), s.reasoningEffort(), m.createdAt(), m.updatedAt(),
+                m.updatedAt(), status(t.state()), m.path(), s.cwd(), PROTOCOL_VERSION, m.originator(), m.source(),
+                m.threadSource(), null, null, gitInfo(m.gitInfo()), m.name(), turns);
+    }
+
+    public static ThreadHistoryMode historyMode(String mode) {
+        return "paginated".equals(mode) ? ThreadHistoryMode.PAGINATED : ThreadHistoryMode.LEGACY;
+    }
+
+    public static GitInfo gitInfo(String[] g) {
+        return g == null ? null : new GitInfo(g[0], g[1], g[2]);
+    }
+
+    /** The settings later turns of {@code t} use, as thread/settings/updated carries them. */
+    public static ThreadSettingsView settings(AgentThread t) {
+        ThreadSettings s = t.settings();
+        Map<String, Object> modeSettings = new LinkedHashMap<>();
+        modeSettings.put("developer_instructions", s.developerInstructions());
+        modeSettings.put("model", s.model());
+        modeSettings.put("reasoning_effort", s.reasoningEffort());
+        Map<String, Object> mode = new LinkedHashMap<>();
+        mode.put("mode", "default");
+        mode.put("settings", modeSettings);
+        return new ThreadSettingsView(List.of(), s.cwd(), null, approval(s.approvalPolicy()), "user", sandbox(s.sandbox()),
+                null, s.model(), s.modelProvider(), null, s.reasoningEffort(), s.reasoningSummary(), mode,
+                "explicitRequestOnly", null);
+    }
+
+    /** A read state as the wire carries it. */
+    public static ThreadReadState readState(dev.jcodex.core.event.Event.ReadStateChanged r) {
+        return new ThreadReadState(r.firstUnreadTurnId() == null ? null : new ThreadUnreadPosition.AtTurn(r.firstUnreadTurnId()),
+                r.revision());
     }
 
     public static ThreadStatus status(ThreadState s) {
@@ -46,19 +84,29 @@ public final class ThreadView {
         };
     }
 
-    public static Turn turn(TurnRecord r) {
+    /** A turn with all its items. */
+    public static Turn turn(TurnRecord r) { return turn(r, TurnItemsView.FULL); }
+
+    /** A turn whose items are what {@code view} says (the caller chose them). */
+    public static Turn turn(TurnRecord r, TurnItemsView view) {
         List<ThreadItem> items = new ArrayList<>();
         for (Item i : r.items()) items.add(WireItems.toWire(i));
         TurnInfo end = r.end();
-        if (end == null) return new Turn(r.id(), items, TurnStatus.IN_PROGRESS, null, null, null, null);
-        return new Turn(r.id(), items, turnStatus(end.status()), error(end.error()), end.startedAt(), end.completedAt(),
-                end.durationMs());
+        if (end == null) return new Turn(r.id(), r.id(), items, view, TurnStatus.IN_PROGRESS, null, null, null, null);
+        return new Turn(r.id(), r.id(), items, view, turnStatus(end.status()), error(end.error()), end.startedAt(),
+                end.completedAt(), end.durationMs());
     }
 
+    /**
+     * A turn as its start and end announce it: no items while it runs, its summary (the last agent message)
+     * once it ended, as Codex's.
+     */
     public static Turn turn(TurnInfo info) {
         List<ThreadItem> items = new ArrayList<>();
         for (Item i : info.items()) items.add(WireItems.toWire(i));
-        return new Turn(info.id(), items, turnStatus(info.status()), error(info.error()), info.startedAt(),
+        TurnItemsView view = info.status() == dev.jcodex.core.event.TurnStatus.IN_PROGRESS ? TurnItemsView.NOT_LOADED
+                : TurnItemsView.SUMMARY;
+        return new Turn(info.id(), info.id(), items, view, turnStatus(info.status()), error(info.error()), info.startedAt(),
                 info.completedAt(), info.durationMs());
     }
 

@@ -1,6 +1,13 @@
 package dev.jcodex.appserver.exec;
 
-/** Exec cannot start or finish its turn; the message is what the user sees. */
+/** Why exec stopped; {@code verbatim} messages are printed as they are (no "Error: " prefix). */
 final class ExecFailure extends RuntimeException {
-    ExecFailure(String message) { super(message, null, false, false); }
+    final boolean verbatim;
+
+    ExecFailure(String message) { this(message, false); }
+
+    ExecFailure(String message, boolean verbatim) {
+        super(message, null, false, false);
+        this.verbatim = verbatim;
+    }
 }

@@ -7,4 +7,4 @@ import java.util.List;
 public record ExecOptions(boolean json, String model, String sandbox, String approvalPolicy, Path cd, List<Path> addDirs,
                           boolean skipGitRepoCheck, Path outputSchema, List<Path> images, Path outputLastMessage,
                           boolean ephemeral, String resumeThreadId, String prompt, List<String> configOverrides,
-                          String profile) {}
+                          String profile, boolean strictConfig) {}

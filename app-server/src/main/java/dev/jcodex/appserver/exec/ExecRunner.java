@@ -8,7 +8,10 @@ import dev.jcodex.appserver.handlers.InitializeHandler;
 import dev.jcodex.appserver.rpc.ErrorCodes;
 import dev.jcodex.appserver.rpc.ProtocolJson;
 import dev.jcodex.core.config.CodexHome;
+import dev.jcodex.core.config.Config;
+import dev.jcodex.core.config.ConfigException;
 import dev.jcodex.core.config.ConfigLoader;
+import dev.jcodex.core.config.ConfigWarning;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -36,7 +39,15 @@ public final class ExecRunner {
         System.setOut(System.err);
         try {
             return runTurn();
-        } catch (InProcessClient.RpcError | ExecFailure e) {
+        } catch (ExecFailure e) {
+            if (e.verbatim) {
+                if (o.json()) emit(ProtocolJson.MAPPER.createObjectNode().put("type", "error").put("message", e.getMessage()));
+                System.err.println(e.getMessage());
+            } else {
+                fatal(e.getMessage());
+            }
+            return 1;
+        } catch (InProcessClient.RpcError e) {
             fatal(e.getMessage());
             return 1;
         } finally {
@@ -47,13 +58,19 @@ public final class ExecRunner {
     private int runTurn() {
         Path cwd = (o.cd() == null ? Path.of("") : o.cd()).toAbsolutePath().normalize();
         if (!Files.isDirectory(cwd)) throw new ExecFailure("working directory does not exist: " + cwd);
+        ConfigLoader loader = new ConfigLoader(CodexHome.resolve(), o.configOverrides(), o.profile()).strict(o.strictConfig());
+        // Before anything is sent: a config that was not understood stops exec (exit 1, file:line:col on stderr);
+        // its warnings go to stderr in every output mode (stdout carries only events).
+        Config config = loader.inspect(cwd, null);
+        if (!config.errors().isEmpty()) throw new ExecFailure(new ConfigException(config.errors()).render(), true);
+        for (ConfigWarning w : config.configWarnings()) System.err.println("warning: " + w.summary());
         if (!o.skipGitRepoCheck() && !insideGitRepo(cwd)) {
             throw new ExecFailure("Not inside a trusted directory and --skip-git-repo-check was not specified.");
         }
         String prompt = Prompt.read(o.prompt());
         JsonNode schema = o.outputSchema() == null ? null : readSchema(o.outputSchema());
 
-        AppServer server = new AppServer(new ConfigLoader(CodexHome.resolve(), o.configOverrides(), o.profile()));
+        AppServer server = new AppServer(loader);
         HumanTranscript human = o.json() ? null : new HumanTranscript(System.err);
         ExecEvents events = new ExecEvents();
         try (InProcessClient client = new InProcessClient(server)) {
@@ -85,7 +102,8 @@ public final class ExecRunner {
                 String tid = params.path("threadId").asText(null);
                 if (tid != null && !tid.equals(threadId)) continue;
                 if (method.equals("turn/started")) turnStartedSeen = true;
-                if (!turnStartedSeen && !method.equals("configWarning")) continue;
+                if (method.equals("configWarning")) continue; // printed above, before the thread started
+                if (!turnStartedSeen) continue;
                 if (human != null) human.notification(method, params);
                 else for (ObjectNode e : events.map(method, params)) emit(e);
                 if (human != null) events.map(method, params);

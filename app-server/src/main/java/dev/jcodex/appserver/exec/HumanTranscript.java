@@ -30,8 +30,13 @@ final class HumanTranscript {
         switch (method) {
             case "configWarning" -> err.println("warning: " + p.path("summary").asText(p.toString()));
             case "warning" -> err.println("warning: " + p.path("message").asText());
-            case "error" -> err.println((p.path("willRetry").asBoolean() ? "retrying: " : "ERROR: ")
-                    + p.path("error").path("message").asText());
+            case "error" -> {
+                // a retry notice carries the failure (URL, cause) in additionalDetails: show why it retries
+                String why = p.path("error").path("additionalDetails").asText("");
+                boolean retry = p.path("willRetry").asBoolean();
+                err.println((retry ? "retrying: " : "ERROR: ") + p.path("error").path("message").asText()
+                        + (retry && !why.isEmpty() ? ": " + why : ""));
+            }
             case "turn/plan/updated" -> {
                 err.println("plan");
                 for (JsonNode s : p.path("plan")) {

@@ -60,7 +60,7 @@ public final class AccountHandler {
     }
 
     private ModelProviderInfo provider() {
-        Config c = loader.load(null);
+        Config c = loader.inspect(null); // reports only; nothing is sent on a broken config
         return c.provider(c.modelProviderId());
     }
 

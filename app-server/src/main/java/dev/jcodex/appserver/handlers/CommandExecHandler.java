@@ -69,7 +69,7 @@ public final class CommandExecHandler {
         }
         if (p.size() != null && !tty) throw RpcException.invalidParams("command/exec size requires tty: true");
         PtyProcess.Size size = tty ? terminalSize(p.size()) : null;
-        Path cwd = p.cwd() == null ? Path.of("").toAbsolutePath() : absolute("cwd", p.cwd());
+        Path cwd = p.cwd() == null ? dev.jcodex.core.config.WorkingDirectory.current() : absolute("cwd", p.cwd());
         long cap = Boolean.TRUE.equals(p.disableOutputCap()) ? Long.MAX_VALUE
                 : p.outputBytesCap() == null ? DEFAULT_OUTPUT_CAP : p.outputBytesCap();
         if (cap < 0) throw RpcException.invalidParams("Invalid params for command/exec: `outputBytesCap` must not be negative");

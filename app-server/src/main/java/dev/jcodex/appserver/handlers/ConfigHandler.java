@@ -7,7 +7,10 @@ import dev.jcodex.appserver.rpc.JsonRpcConnection;
 import dev.jcodex.appserver.rpc.ProtocolJson;
 import dev.jcodex.appserver.rpc.RpcException;
 import dev.jcodex.core.config.Config;
+import dev.jcodex.core.config.ConfigError;
+import dev.jcodex.core.config.ConfigException;
 import dev.jcodex.core.config.ConfigLoader;
+import dev.jcodex.core.config.ConfigLocation;
 import dev.jcodex.core.config.ConfigTree;
 import dev.jcodex.core.config.ConfigWarning;
 import dev.jcodex.core.config.ConfigWriter;
@@ -28,6 +31,8 @@ import dev.jcodex.protocol.v2.PermissionProfileListResponse;
 import dev.jcodex.protocol.v2.ConfigValueWriteParams;
 import dev.jcodex.protocol.v2.ConfigWriteResponse;
 import dev.jcodex.protocol.v2.MergeStrategy;
+import dev.jcodex.protocol.v2.TextPosition;
+import dev.jcodex.protocol.v2.TextRange;
 import dev.jcodex.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,11 +95,24 @@ public final class ConfigHandler {
         return write(null, List.of(new ConfigEdit(keyPath, value, MergeStrategy.REPLACE)), null);
     }
 
-    /** Sends each warning of the daemon's config to {@code conn} (after its initialize result). */
+    /**
+     * Sends each warning of the daemon's config to {@code conn} (after its initialize result), and each error:
+     * a config that cannot be used is reported here, at once, and again by every request that needs it
+     * (thread/start answers -32600 {@code failed to load configuration: file:line:col: ...}), as in Codex.
+     */
     public void sendWarnings(JsonRpcConnection conn) {
-        for (ConfigWarning w : loader.load(null).configWarnings()) {
+        Config c = loader.inspect(null);
+        if (!c.errors().isEmpty()) System.err.println("jcodex: " + new ConfigException(c.errors()).render());
+        for (ConfigError e : c.errors()) {
+            ConfigLocation at = e.where();
+            conn.sendNotification("configWarning", new ConfigWarningNotification(
+                    "Invalid configuration; threads will not start until it is fixed.", e.toString(),
+                    at == null || at.file() == null ? null : at.file().toString(), range(at == null ? null : at.line(),
+                    at == null ? null : at.column())));
+        }
+        for (ConfigWarning w : c.configWarnings()) {
             conn.sendNotification("configWarning", new ConfigWarningNotification(w.summary(), w.details(),
-                    w.file() == null ? null : w.file().toString()));
+                    w.file() == null ? null : w.file().toString(), range(w.line(), w.column())));
         }
         sendSandboxWarning(conn);
     }
@@ -113,8 +131,14 @@ public final class ConfigHandler {
                         case LANDLOCK_SECCOMP -> "Sandbox fallback: Landlock + seccomp without namespaces";
                         case BUBBLEWRAP -> "Sandbox fallback: bubblewrap";
                         case NONE -> "No sandbox works here: sandboxed commands will be refused";
-                    }, why, null)));
+                    }, why, null, null)));
         });
+    }
+
+    private static TextRange range(Integer line, Integer column) {
+        if (line == null) return null;
+        TextPosition p = new TextPosition(line, column == null ? 1 : column);
+        return new TextRange(p, p);
     }
 
     ConfigReadResponse read(JsonRpcConnection conn, ConfigReadParams p) {
@@ -205,7 +229,7 @@ public final class ConfigHandler {
 
     /** When a layer above the user file (e.g. -c flags) still decides an edited key, say which one. */
     private ConfigWriteResponse.OverriddenMetadata overridden(List<ConfigEdit> edits) {
-        Config c = loader.load(null);
+        Config c = loader.inspect(null); // the write happened; a still-broken config is reported elsewhere
         for (ConfigEdit e : edits) {
             if (e.value() == null) continue;
             var layer = c.origins().get(e.keyPath());

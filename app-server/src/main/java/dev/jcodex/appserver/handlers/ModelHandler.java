@@ -47,11 +47,14 @@ public final class ModelHandler {
     }
 
     ModelListResponse list(JsonRpcConnection conn, ModelListParams p) {
-        Config c = loader.load(null);
-        ModelProviderInfo provider = c.provider(p.modelProvider() != null ? p.modelProvider() : c.modelProviderId());
-        String configured = c.model();
+        // Codex answers model/list on a config that cannot be used; so does jcodex, from the bundled catalog only:
+        // asking a provider for its models would contact one the config may not name (the default, openai).
+        Config c = loader.inspect(null);
+        boolean usable = c.errors().isEmpty();
+        ModelProviderInfo provider = usable ? c.provider(p.modelProvider() != null ? p.modelProvider() : c.modelProviderId()) : null;
+        String configured = usable ? c.model() : null;
         List<ModelInfo> all = new ArrayList<>();
-        for (ModelCatalog.Entry e : ModelCatalog.forProvider(provider, configured)) {
+        for (ModelCatalog.Entry e : usable ? ModelCatalog.forProvider(provider, configured) : ModelCatalog.bundled()) {
             if (e.hidden() && !Boolean.TRUE.equals(p.includeHidden())) continue;
             List<ModelInfo.ReasoningEffortOption> efforts = new ArrayList<>();
             for (String eff : e.efforts()) efforts.add(new ModelInfo.ReasoningEffortOption(eff, ModelCatalog.effortDescription(eff)));

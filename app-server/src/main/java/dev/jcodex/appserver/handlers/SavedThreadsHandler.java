@@ -60,6 +60,29 @@ public final class SavedThreadsHandler {
         d.on(ClientRequests.THREAD_NAME_SET, this::setName);
         d.on(ClientRequests.THREAD_LOADED_LIST, this::loadedList);
         d.on(ClientRequests.THREAD_UNSUBSCRIBE, this::unsubscribe);
+        d.onAsync(ClientRequests.THREAD_DELETE, this::delete);
+        d.on(ClientRequests.THREAD_METADATA_UPDATE, this::updateMetadata);
+    }
+
+    private ThreadHistoryHandler history;
+
+    /** Revert loads saved threads the way resume does; resume hands out the history's backwards cursors. */
+    public void setHistory(ThreadHistoryHandler h) {
+        this.history = h;
+        h.setLoader(this::loadSaved);
+    }
+
+    static final String DEPRECATED_READ = "Full-history hydration is deprecated for paginated threads; omit "
+            + "`includeTurns` or set it to `false`, then page with `thread/turns/list` and `thread/items/list`.";
+    static final String DEPRECATED_RESUME = "Full-history hydration is deprecated for paginated threads; use "
+            + "`excludeTurns: true`, then page with `thread/turns/list` and `thread/items/list`.";
+
+    /** Told to the client that hydrated a paginated thread whole, before its answer (as Codex). */
+    private static void deprecated(JsonRpcConnection conn, String mode, String summary) {
+        if (!ThreadSummary.PAGINATED.equals(mode)) return;
+        String method = "deprecationNotice";
+        if (!conn.session().wants(method)) return;
+        conn.sendNotification(method, new dev.jcodex.protocol.notification.DeprecationNoticeNotification(summary, null));
     }
 
     ThreadListResponse list(JsonRpcConnection conn, ThreadListParams p) {
@@ -119,9 +142,14 @@ public final class SavedThreadsHandler {
     ThreadReadResponse read(JsonRpcConnection conn, ThreadReadParams p) {
         boolean withTurns = Boolean.TRUE.equals(p.includeTurns());
         AgentThread t = threads.get(p.threadId());
-        if (t != null) return new ThreadReadResponse(ThreadView.thread(t, withTurns));
+        if (t != null) {
+            if (withTurns) deprecated(conn, t.metadata().historyMode(), DEPRECATED_READ);
+            return new ThreadReadResponse(ThreadView.thread(t, withTurns), ThreadView.readState(t.readState()));
+        }
         ThreadSummary s = saved(p.threadId(), "thread not loaded: ");
-        return new ThreadReadResponse(stored(s, withTurns ? store.load(s).turns() : List.of()));
+        if (withTurns) deprecated(conn, s.historyMode(), DEPRECATED_READ);
+        // Not loaded: no read state is kept for it (the schema's null: unavailable).
+        return new ThreadReadResponse(stored(s, withTurns ? store.load(s).turns() : List.of()), null);
     }
 
     Reply resume(JsonRpcConnection conn, ThreadResumeParams p) {
@@ -148,16 +176,112 @@ public final class SavedThreadsHandler {
             }
             AgentThread resumed = t;
             boolean restored = loadedNow;
+            if (withTurns) deprecated(conn, t.metadata().historyMode(), DEPRECATED_RESUME);
+            ThreadStartResponse r = response(t, withTurns);
+            String[] cursors = history == null ? new String[2] : history.backwardsCursors(t);
+            ThreadResumeResponse answer = new ThreadResumeResponse(r.thread(), r.model(), r.modelProvider(), r.serviceTier(),
+                    r.disabledPluginIds(), r.cwd(), r.instructionSources(), r.approvalPolicy(), r.approvalsReviewer(),
+                    r.sandbox(), r.reasoningEffort(), cursors[0], cursors[1]);
             // after the response, as Codex does: a question still waiting on the thread (an approval) reaches
             // this client too, so it can answer it
-            return Reply.then(response(t, withTurns), () -> {
-                if (restored) resumed.announceRestoredUsage();
+            return Reply.then(answer, () -> {
+                if (restored) {
+                    resumed.announceRestoredUsage();
+                    threads.announce(new Event.ThreadGoalCleared(resumed.id()));
+                }
                 requests.replayTo(conn, resumed.id());
             });
         } catch (RuntimeException e) {
             if (!wasSubscribed) conn.session().unsubscribe(p.threadId());
             throw e;
         }
+    }
+
+    /** Loads a saved thread with its saved settings and subscribes {@code conn} (what revert needs). */
+    private AgentThread loadSaved(JsonRpcConnection conn, String threadId) {
+        ThreadSummary s = saved(threadId, "thread not loaded: ");
+        conn.session().subscribe(threadId);
+        try {
+            return restore(store.load(s), threadId, s.forkedFromId(), false, true, conn, null, null, null, null, null,
+                    null, null, null);
+        } catch (IllegalStateException alreadyLoaded) {
+            AgentThread t = threads.get(threadId);
+            if (t == null) throw alreadyLoaded;
+            return t;
+        }
+    }
+
+    /**
+     * thread/delete: the rollout, the index row and the history rows go; a loaded thread is unloaded first
+     * (every client hears it become notLoaded), a running turn interrupted and waited for; then every client
+     * hears {@code thread/deleted}.
+     */
+    Reply delete(JsonRpcConnection conn, ThreadIdParams p) {
+        AgentThread t = threads.get(p.threadId());
+        if (t != null && t.metadata().ephemeral()) {
+            throw RpcException.invalidRequest("thread is not persisted and cannot be deleted: " + p.threadId());
+        }
+        ThreadSummary s = store.find(p.threadId());
+        // A loaded thread with no turn yet has no rollout: unloading it is the whole deletion, as in Codex.
+        if (s == null && t == null) throw RpcException.invalidRequest("no rollout found for thread id " + p.threadId());
+        if (t != null) {
+            // A turn that starts between the stop and the unload makes unload refuse: stopped again.
+            for (int attempt = 0; !threads.unload(t.id()) && threads.get(t.id()) != null; attempt++) {
+                if (attempt == 10) throw RpcException.invalidRequest("thread " + p.threadId() + " keeps starting turns; cannot delete it");
+                ThreadHistoryHandler.stopRunningTurn(t);
+            }
+            conn.session().unsubscribe(p.threadId());
+        }
+        try {
+            if (s != null) store.delete(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Reply.then(EmptyResponse.INSTANCE, () -> threads.announce(new Event.ThreadDeleted(p.threadId())));
+    }
+
+    /**
+     * thread/metadata/update: patches the thread's git info. Each key of {@code gitInfo} that is present is
+     * applied (null clears it); the new info is recorded in the rollout (resume and listing read it back).
+     */
+    ThreadMetadataUpdateResponse updateMetadata(JsonRpcConnection conn, ThreadMetadataUpdateParams p) {
+        String method = ClientRequests.THREAD_METADATA_UPDATE.name();
+        if (p.gitInfo() == null) {
+            throw RpcException.invalidParams("Invalid params for " + method + ": `gitInfo` is required (the only field to update)");
+        }
+        if (p.gitInfo().isEmpty()) {
+            throw RpcException.invalidParams("Invalid params for " + method + ": `gitInfo` must include at least one of "
+                    + "`sha`, `branch`, `originUrl`");
+        }
+        String[] keys = {"sha", "branch", "originUrl"};
+        for (String k : p.gitInfo().keySet()) {
+            if (!List.of(keys).contains(k)) {
+                throw RpcException.invalidParams("Invalid params for " + method + ": `gitInfo." + k + "`: unknown field, "
+                        + "expected `sha`, `branch` or `originUrl`");
+            }
+            Object v = p.gitInfo().get(k);
+            if (v != null && !(v instanceof String)) {
+                throw RpcException.invalidParams("Invalid params for " + method + ": `gitInfo." + k + "` must be a string or null");
+            }
+            if (v instanceof String str && str.isEmpty()) {
+                throw RpcException.invalidParams("Invalid params for " + method + ": `gitInfo." + k + "` must not be empty");
+            }
+        }
+        AgentThread t = threads.get(p.threadId());
+        if (t != null && t.metadata().ephemeral()) {
+            throw RpcException.invalidRequest("ephemeral thread does not support metadata updates: " + p.threadId());
+        }
+        ThreadSummary s = t == null ? saved(p.threadId(), "no rollout found for thread id ") : null;
+        String[] old = t != null ? t.metadata().gitInfo()
+                : s.gitSha() == null && s.gitBranch() == null && s.gitOriginUrl() == null ? null
+                : new String[] {s.gitSha(), s.gitBranch(), s.gitOriginUrl()};
+        String[] now = old == null ? new String[3] : old.clone();
+        for (int i = 0; i < keys.length; i++) if (p.gitInfo().containsKey(keys[i])) now[i] = (String) p.gitInfo().get(keys[i]);
+        if (t != null) t.metadata().setGitInfo(now);
+        boolean written = recorder.recordGitInfo(p.threadId(), now[0], now[1], now[2]);
+        if (t == null && !written) throw RpcException.invalidRequest("no rollout found for thread id " + p.threadId());
+        if (t != null) return new ThreadMetadataUpdateResponse(ThreadView.thread(t, false));
+        return new ThreadMetadataUpdateResponse(stored(store.find(p.threadId()), List.of()));
     }
 
     Reply fork(JsonRpcConnection conn, ThreadForkParams p) {
@@ -169,6 +293,11 @@ public final class SavedThreadsHandler {
         String lastTurnId = p.lastTurnId();
         if (lastTurnId != null && src != null && src.activeTurn() != null && lastTurnId.equals(src.activeTurn().turnId())) {
             throw RpcException.invalidRequest("lastTurnId '" + lastTurnId + "' identifies an in-progress turn");
+        }
+        // A reverted turn is still in the rollout (a revert appends a marker): the rollout alone cannot refuse it.
+        if (lastTurnId != null && s != null && (src != null ? src.turns().stream().noneMatch(r -> r.id().equals(lastTurnId))
+                : store.history().turnById(s.id(), Path.of(s.path()), lastTurnId).isEmpty())) {
+            throw RpcException.invalidRequest("turn not found: " + lastTurnId);
         }
         String newId = Ids.uuidV7();
         long now = System.currentTimeMillis();
@@ -191,7 +320,9 @@ public final class SavedThreadsHandler {
         if (src != null && saved.summary().name() == null && src.metadata().name() != null) t.metadata().setName(src.metadata().name());
         conn.session().subscribe(t.id());
         AgentThread forked = t;
-        return Reply.then(response(t, true), () -> {
+        boolean withTurns = !Boolean.TRUE.equals(p.excludeTurns());
+        if (withTurns) deprecated(conn, t.metadata().historyMode(), DEPRECATED_RESUME);
+        return Reply.then(response(t, withTurns), () -> {
             forked.announceRestoredUsage();
             threads.announceStarted(forked);
         });
@@ -210,9 +341,14 @@ public final class SavedThreadsHandler {
         ThreadSettings st = src.settings();
         ThreadMetadata m = src.metadata();
         ThreadSummary s = new ThreadSummary(m.id(), null, m.createdAt() * 1000, m.updatedAt() * 1000, st.cwd(), st.model(),
-                st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(), null, m.forkedFromId(), 0, 0, 0);
+                st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(), null, m.forkedFromId(), 0, 0, 0,
+                m.historyMode(), git(m, 0), git(m, 1), git(m, 2), m.threadSource());
         return new SavedThread(s, List.of(), src.historySnapshot(), src.totalUsage(), st.approvalPolicy(),
-                RolloutRecorder.sandboxMode(st.sandbox().type()), st.reasoningEffort());
+                RolloutRecorder.sandboxMode(st.sandbox().type()), st.reasoningEffort(), Map.of());
+    }
+
+    private static String git(ThreadMetadata m, int i) {
+        return m.gitInfo() == null ? null : m.gitInfo()[i];
     }
 
     /**
@@ -242,18 +378,21 @@ public final class SavedThreadsHandler {
                 s.source() == null ? "vscode" : s.source());
         meta.setPreview(s.preview());
         meta.setName(s.name());
+        meta.setHistoryMode(s.historyMode());
+        if (!fork) meta.setThreadSource(s.threadSource());
+        if (s.gitSha() != null || s.gitBranch() != null || s.gitOriginUrl() != null) {
+            meta.setGitInfo(new String[] {s.gitSha(), s.gitBranch(), s.gitOriginUrl()});
+        }
         if (!ephemeral && s.path() != null && !(fork && !Path.of(s.path()).getFileName().toString().contains(id))) {
             meta.setPath(s.path());
         }
         if (!fork) meta.setUpdatedAt(s.updatedAtMs() / 1000);
         List<TurnRecord> turns = saved.turns();
-        return threads.restore(o, meta, saved.history(), turns, saved.usage());
+        return threads.restore(o, meta, saved.history(), turns, saved.usage(), saved.historyStarts());
     }
 
     private ThreadStartResponse response(AgentThread t, boolean withTurns) {
-        ThreadSettings s = t.settings();
-        return new ThreadStartResponse(ThreadView.thread(t, withTurns), s.model(), s.modelProvider(), null, s.cwd(),
-                ThreadView.approval(s.approvalPolicy()), "user", ThreadView.sandbox(s.sandbox()), s.reasoningEffort());
+        return ThreadHandler.response(threads, t, withTurns);
     }
 
     Reply archive(JsonRpcConnection conn, ThreadIdParams p) {
@@ -328,9 +467,12 @@ public final class SavedThreadsHandler {
     private static dev.jcodex.protocol.v2.Thread stored(ThreadSummary s, List<TurnRecord> turns) {
         List<Turn> wire = new ArrayList<>();
         for (TurnRecord r : turns) wire.add(ThreadView.turn(r));
-        return new dev.jcodex.protocol.v2.Thread(s.id(), s.id(), s.forkedFromId(), null, s.preview(), false,
-                s.modelProvider(), s.model(), null, s.createdAtMs() / 1000, s.updatedAtMs() / 1000, ThreadStatus.NOT_LOADED,
-                s.path(), s.cwd(), s.cliVersion() != null ? s.cliVersion() : ThreadView.PROTOCOL_VERSION, s.originator(),
-                s.source(), null, null, null, s.name(), wire);
+        GitInfo git = s.gitSha() == null && s.gitBranch() == null && s.gitOriginUrl() == null ? null
+                : new GitInfo(s.gitSha(), s.gitBranch(), s.gitOriginUrl());
+        return new dev.jcodex.protocol.v2.Thread(s.id(), s.id(), s.forkedFromId(), null, s.preview(), false, null, null, null,
+                ThreadView.historyMode(s.historyMode()), s.modelProvider(), s.model(), null, s.createdAtMs() / 1000,
+                s.updatedAtMs() / 1000, s.updatedAtMs() / 1000, ThreadStatus.NOT_LOADED, s.path(), s.cwd(),
+                s.cliVersion() != null ? s.cliVersion() : ThreadView.PROTOCOL_VERSION, s.originator(), s.source(),
+                s.threadSource(), null, null, git, s.name(), wire);
     }
 }

@@ -28,7 +28,7 @@ public final class SkillsHandler {
 
     SkillsListResponse list(JsonRpcConnection conn, SkillsListParams p) {
         List<String> cwds = p.cwds() == null || p.cwds().isEmpty()
-                ? List.of(Path.of("").toAbsolutePath().toString()) : p.cwds();
+                ? List.of(dev.jcodex.core.config.WorkingDirectory.current().toString()) : p.cwds();
         List<SkillsListResponse.Entry> data = new ArrayList<>();
         for (String c : cwds) {
             Path cwd = CommandExecHandler.absolute("cwds[]", c);

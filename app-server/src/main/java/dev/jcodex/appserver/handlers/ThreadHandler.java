@@ -10,8 +10,10 @@ import dev.jcodex.core.thread.ThreadManager;
 import dev.jcodex.core.thread.ThreadSettings;
 import dev.jcodex.protocol.ClientRequests;
 import dev.jcodex.protocol.v2.SandboxMode;
+import dev.jcodex.protocol.v2.ThreadHistoryMode;
 import dev.jcodex.protocol.v2.ThreadStartParams;
 import dev.jcodex.protocol.v2.ThreadStartResponse;
+import java.util.List;
 
 /** thread/* methods: the lifecycle of conversations. */
 public final class ThreadHandler {
@@ -26,14 +28,19 @@ public final class ThreadHandler {
                 ThreadView.approval(p.approvalPolicy()), sandboxMode(p.sandbox()), p.config(), p.baseInstructions(),
                 p.developerInstructions(), Boolean.TRUE.equals(p.ephemeral()), conn.session().originator(),
                 conn.session().threadSource(), null));
+        // Before anyone sees the thread or its rollout exists (the first turn writes session_meta with it).
+        t.metadata().setHistoryMode(p.historyMode() == ThreadHistoryMode.LEGACY ? "legacy" : "paginated");
+        t.metadata().setThreadSource(p.threadSource());
         conn.session().subscribe(t.id());
-        return Reply.then(response(t), () -> threads.announceStarted(t));
+        return Reply.then(response(threads, t, false), () -> threads.announceStarted(t));
     }
 
-    public static ThreadStartResponse response(AgentThread t) {
+    /** The answer of thread/start, fork and (with its cursors) resume. */
+    public static ThreadStartResponse response(ThreadManager threads, AgentThread t, boolean withTurns) {
         ThreadSettings s = t.settings();
-        return new ThreadStartResponse(ThreadView.thread(t, false), s.model(), s.modelProvider(), null, s.cwd(),
-                ThreadView.approval(s.approvalPolicy()), "user", ThreadView.sandbox(s.sandbox()), s.reasoningEffort());
+        return new ThreadStartResponse(ThreadView.thread(t, withTurns), s.model(), s.modelProvider(), null, List.of(),
+                s.cwd(), threads.instructionSources(t), ThreadView.approval(s.approvalPolicy()), "user",
+                ThreadView.sandbox(s.sandbox()), s.reasoningEffort());
     }
 
     static String sandboxMode(SandboxMode m) {

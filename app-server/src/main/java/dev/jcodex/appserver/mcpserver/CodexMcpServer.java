@@ -172,7 +172,7 @@ public final class CodexMcpServer {
             a.get("config").fields().forEachRemaining(e -> overrides.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
         }
         String cwd = text(a, "cwd");
-        if (cwd != null && !Path.of(cwd).isAbsolute()) cwd = Path.of(System.getProperty("user.dir")).resolve(cwd).normalize().toString();
+        if (cwd != null && !Path.of(cwd).isAbsolute()) cwd = dev.jcodex.core.config.WorkingDirectory.current().resolve(cwd).normalize().toString();
         AgentThread t;
         try {
             t = threads.start(new StartOptions(text(a, "model"), null, cwd, text(a, "approval-policy"), text(a, "sandbox"),

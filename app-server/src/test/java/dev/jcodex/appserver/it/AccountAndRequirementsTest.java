@@ -87,7 +87,7 @@ class AccountAndRequirementsTest {
 
     @Test
     void rateLimitsComeFromTheProvidersHeadersAfterEachResponse() throws Exception {
-        try (MockResponses mock = new MockResponses(); InProcessClient c = client(mock.configToml(""))) {
+        try (MockResponses mock = new MockResponses(); InProcessClient c = client(mock.keylessConfigToml(""))) {
             assertEquals(-32602, errorCode(c, "account/rateLimits/read", Map.of("excludeResetCreditDetails", "x")));
             assertTrue(errorMessage(c, "account/rateLimits/read", Map.of("excludeResetCreditDetails", "x"))
                     .contains("excludeResetCreditDetails"));
@@ -148,7 +148,7 @@ class AccountAndRequirementsTest {
 
     @Test
     void modelProviderDefaultSetWritesTheUserConfigAndNewThreadsUseIt() throws Exception {
-        try (MockResponses mock = new MockResponses(); InProcessClient c = client(mock.configToml(""))) {
+        try (MockResponses mock = new MockResponses(); InProcessClient c = client(mock.keylessConfigToml(""))) {
             assertEquals(-32602, errorCode(c, "modelProvider/default/set", Map.of()));
             assertTrue(errorMessage(c, "modelProvider/default/set", Map.of()).contains("providerId"));
             String unknown = errorMessage(c, "modelProvider/default/set", Map.of("providerId", "nope"));

@@ -21,7 +21,7 @@ class ConfigRpcTest {
             model = "gpt-5.5"   # default model
             model_provider = "ollama"
             approval_policy = "on-request"
-            sandbox_mode = "read-only-please"
+            sandbox_mode = "read-only"
             profile = "work"
 
             [profiles.work]
@@ -35,12 +35,14 @@ class ConfigRpcTest {
             """;
 
     @Test
-    void readShowsEffectiveValuesOriginsLayersAndWarnsAboutInvalidValues() throws Exception {
+    void readShowsEffectiveValuesOriginsLayersAndWarnsAboutUnknownKeys() throws Exception {
         try (Daemon d = Daemon.start(USER_CONFIG, Map.of(), List.of("-c", "approval_policy=\"never\""))) {
             d.initialize();
             JsonNode warn = d.awaitNotification("configWarning").path("params");
-            assertTrue(warn.path("details").asText().startsWith("sandbox_mode: expected one of"), warn.toString());
+            assertTrue(warn.path("details").asText().equals(d.home().resolve("config.toml")
+                    + ":14:1: `some_future_section` is ignored"), warn.toString());
             assertEquals(d.home().resolve("config.toml").toString(), warn.path("path").asText());
+            assertEquals(14, warn.path("range").path("start").path("line").asInt(), warn.toString());
 
             JsonNode r = d.result(d.request("config/read", Map.of("includeLayers", true, "cwd", d.work().toString())));
             JsonNode cfg = r.path("config");

@@ -40,6 +40,13 @@ class ProjectConfigEscapeTest {
                 JsonNode done = d.awaitNotification("turn/completed");
                 assertEquals("completed", done.path("params").path("turn").path("status").asText());
                 assertTrue(completed(d, "commandExecution").getFirst().path("aggregatedOutput").asText().contains("done"));
+                assertFalse(Files.exists(project.resolve(".codex/config.toml")), "a command or patch wrote .codex/config.toml");
+                assertFalse(Files.exists(project.resolve(".agents/skills")), "a command created .agents/skills");
+                // the namespace sandbox's read-only placeholders for missing protected names are removed by a
+                // janitor once the command's namespace has died: they must go, and never hold anything
+                long until = System.currentTimeMillis() + 10_000;
+                while ((Files.exists(project.resolve(".codex")) || Files.exists(project.resolve(".agents")))
+                        && System.currentTimeMillis() < until) Thread.sleep(20);
                 assertFalse(Files.exists(project.resolve(".codex")), "a command or patch created .codex");
                 assertFalse(Files.exists(project.resolve(".agents")), "a command created .agents");
                 JsonNode next = d.result(d.request("thread/start", Map.of("cwd", project.toString())));

@@ -46,7 +46,7 @@ class RequestPermissionsTest {
         Path home = Files.createDirectories(root.resolve("home"));
         Path work = Files.createDirectories(root.resolve("work"));
         Path outside = Files.createDirectories(root.resolve("outside"));
-        Files.writeString(home.resolve("config.toml"), mock.configToml(feature ? "[features]\nrequest_permissions_tool = true\n" : ""));
+        Files.writeString(home.resolve("config.toml"), mock.keylessConfigToml(feature ? "[features]\nrequest_permissions_tool = true\n" : ""));
         InProcessClient c = new InProcessClient(new AppServer(new ConfigLoader(home, List.of(), null)));
         c.call("initialize", Map.of("clientInfo", Map.of("name", "t", "version", "1")));
         c.notify("initialized");

@@ -86,8 +86,11 @@ class SandboxLifetimeTest {
                 "cwd", d.work().toString(), "sandboxPolicy", WORKSPACE));
         await(true, m1);
         await(true, m2);
-        d.close(); // stdin closed: the daemon exits on its own
-        assertFalse(d.isAlive(), "the daemon did not exit");
+        d.process().getOutputStream().close(); // stdin closed: the daemon exits on its own
+        // after EOF the daemon first drains (up to 10 s) the replies it owes, and the command/exec reply is one
+        boolean exited = d.process().waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        d.close();
+        assertTrue(exited, "the daemon did not exit");
         await(false, m1);
         await(false, m2);
     }

@@ -34,9 +34,10 @@ class TextTurnTest {
                 assertEquals(expected, m.subList(0, expected.size()));
                 long deltas = m.stream().filter("item/agentMessage/delta"::equals).count();
                 assertEquals(20, deltas);
-                List<String> tail = m.subList(m.size() - 5, m.size());
-                // as Codex 0.171 orders them: the usage, then the response's rate limits
+                List<String> tail = m.subList(m.size() - 6, m.size());
+                // as Codex 0.171 orders them: the usage, the response's rate limits, the read state, idle
                 assertEquals(List.of("item/completed", "thread/tokenUsage/updated", "account/rateLimits/updated",
+                        "thread/readState/changed",
                         "thread/status/changed", "turn/completed"), tail);
 
                 StringBuilder joined = new StringBuilder();

@@ -53,7 +53,7 @@ class WebSearchToolTest {
         try (MockResponses mock = new MockResponses()) {
             mock.next().webSearchCall("ws_1", "jcodex release notes").message("found them", 1).completed();
             List<ObjectNode> seen = new ArrayList<>();
-            JsonNode tool = webSearch(firstRequestTools(mock, "web_search = \"live\"\n" + mock.configToml(""), seen));
+            JsonNode tool = webSearch(firstRequestTools(mock, "web_search = \"live\"\n" + mock.keylessConfigToml(""), seen));
             assertNotNull(tool);
             assertTrue(tool.path("external_web_access").asBoolean());
             assertEquals("[\"text\",\"image\"]", tool.path("search_content_types").toString());
@@ -69,7 +69,7 @@ class WebSearchToolTest {
     @Test
     void itIsOfferedToOpenaiAuthProvidersCachedAndNotToOthers() throws Exception {
         try (MockResponses mock = new MockResponses()) {
-            JsonNode none = firstRequestTools(mock, mock.configToml(""), new ArrayList<>());
+            JsonNode none = firstRequestTools(mock, mock.keylessConfigToml(""), new ArrayList<>());
             assertNull(webSearch(none), "a custom provider that may not host it is not sent it");
             JsonNode cached = firstRequestTools(mock, mock.configToml("").replace("env_key = \"MOCK_API_KEY\"",
                     "requires_openai_auth = true"), new ArrayList<>());

@@ -36,6 +36,7 @@ public final class ListeningDaemon implements AutoCloseable {
         for (String a : serverArgs) cmd.add(a.replace("${HOME}", home.toString()).replace("${ROOT}", root.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().put("CODEX_HOME", home.toString());
+        pb.environment().put("MOCK_API_KEY", "test-key"); // the mock provider's env_key, as Daemon sets it
         pb.environment().putAll(env);
         Path err = home.resolve("daemon.stderr.log");
         pb.redirectError(err.toFile());

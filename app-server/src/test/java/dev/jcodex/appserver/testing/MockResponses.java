@@ -265,6 +265,14 @@ public final class MockResponses implements AutoCloseable {
                 """.formatted(baseUrl()) + (extra == null ? "" : extra);
     }
 
+    /**
+     * {@link #configToml} without {@code env_key}, for an {@code AppServer} in the test's own JVM: its environment
+     * has no MOCK_API_KEY, and a provider whose env_key variable is unset gets no request at all.
+     */
+    public String keylessConfigToml(String extra) {
+        return configToml(extra).replace("env_key = \"MOCK_API_KEY\"\n", "");
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         if (!ex.getRequestMethod().equals("POST") || !ex.getRequestURI().getPath().endsWith("/responses")) {

@@ -15,14 +15,21 @@ public final class Config {
 
     private final Map<String, Object> tree;
     private final List<ConfigWarning> warnings;
+    private final List<ConfigError> errors;
     private final Path codexHome;
     private final List<ConfigLayer> layers;
     private final Map<String, ConfigLayer> origins;
 
     public Config(Map<String, Object> tree, List<ConfigWarning> warnings, Path codexHome, List<ConfigLayer> layers,
                   Map<String, ConfigLayer> origins) {
+        this(tree, warnings, List.of(), codexHome, layers, origins);
+    }
+
+    public Config(Map<String, Object> tree, List<ConfigWarning> warnings, List<ConfigError> errors, Path codexHome,
+                  List<ConfigLayer> layers, Map<String, ConfigLayer> origins) {
         this.tree = tree;
         this.warnings = List.copyOf(warnings);
+        this.errors = List.copyOf(errors);
         this.codexHome = codexHome;
         this.layers = List.copyOf(layers);
         this.origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -32,6 +39,8 @@ public final class Config {
     /** Summaries of {@link #configWarnings()}. */
     public List<String> warnings() { return warnings.stream().map(ConfigWarning::summary).toList(); }
     public List<ConfigWarning> configWarnings() { return warnings; }
+    /** What makes this config unusable (only a {@link ConfigLoader#inspect} result can have any). */
+    public List<ConfigError> errors() { return errors; }
     public Path codexHome() { return codexHome; }
     /** The layers, lowest precedence first (disabled ones included). */
     public List<ConfigLayer> layers() { return layers; }

@@ -1,30 +1,51 @@
 package dev.jcodex.core.config;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Checks the keys the engine reads. An invalid value becomes a warning naming the key and the reason, and
- * is dropped so the default applies; a bad value never stops the daemon. Keys it does not know are kept
- * untouched (they may belong to a newer Codex).
+ * Checks the keys the engine reads. An invalid value is a {@link ConfigError} naming the key, the file and
+ * line, the value found and what is accepted: running on the default instead could be less careful than the
+ * user asked (an approval policy misspelt as "untrustd" would otherwise run as on-request), so, as in Codex,
+ * nothing runs until it is fixed. The value is also dropped from the tree, for the callers that only
+ * inspect a broken config. Legacy approval names map to the policy they meant, never to a looser one.
+ * Keys it does not know are kept untouched (they are reported by {@link KnownKeys}).
  */
 final class ConfigValidator {
     private ConfigValidator() {}
 
     private static final Set<String> APPROVAL = Set.of("untrusted", "on-failure", "on-request", "never");
+    /**
+     * Pre-0.2 and seed names of "ask before anything that is not known to be safe": all read as untrusted, the
+     * strictest policy that still runs. {@code full-auto} and {@code permissive} (run without asking) are not
+     * mapped: they are refused with the valid values, so a stale name never silently widens what runs.
+     */
+    private static final Map<String, String> LEGACY_APPROVAL = Map.of(
+            "unless-allow-listed", "untrusted", "suggest", "untrusted", "auto-edit", "untrusted");
     private static final Set<String> SANDBOX = Set.of("read-only", "workspace-write", "danger-full-access");
     private static final Set<String> SUMMARY = Set.of("auto", "concise", "detailed", "none");
     private static final Set<String> VERBOSITY = Set.of("low", "medium", "high");
     private static final Set<String> WIRE = Set.of("responses", "chat", "offline");
 
-    /** Validates {@code tree} in place; {@code originOf} names the file a key came from (may return null). */
-    static List<ConfigWarning> validate(Map<String, Object> tree, Function<String, Path> originOf) {
-        List<ConfigWarning> out = new ArrayList<>();
-        V v = new V(tree, originOf, out);
+    /**
+     * Validates {@code tree} in place; {@code originOf} says where a key's value came from (may return null).
+     * Invalid values go to {@code errors}, reinterpreted ones to {@code warnings}.
+     */
+    static void validate(Map<String, Object> tree, Function<String, ConfigLocation> originOf, String selectedProfile,
+                         List<ConfigWarning> warnings, List<ConfigError> errors) {
+        V v = new V(tree, originOf, errors);
+        approval(tree, "approval_policy", originOf, warnings);
+        if (tree.get("profiles") instanceof Map<?, ?> profiles) {
+            for (Object name : profiles.keySet()) {
+                // the selected profile is merged into the top level and checked there
+                if (name.toString().equals(selectedProfile)) continue;
+                approval(tree, "profiles." + TomlEditor.key(name.toString()) + ".approval_policy", originOf, warnings);
+                v.oneOf("profiles." + TomlEditor.key(name.toString()) + ".approval_policy", APPROVAL, true);
+                v.oneOf("profiles." + TomlEditor.key(name.toString()) + ".sandbox_mode", SANDBOX, false);
+            }
+        }
         v.oneOf("approval_policy", APPROVAL, true);
         v.oneOf("sandbox_mode", SANDBOX, false);
         v.oneOf("model_reasoning_summary", SUMMARY, false);
@@ -42,6 +63,16 @@ final class ConfigValidator {
         v.strings("project_root_markers");
         v.bool("sandbox_workspace_write.network_access");
         v.strings("sandbox_workspace_write.writable_roots");
+        // an unknown value here would otherwise read as the more permissive one (save the prompts; trust nothing
+        // is the safe side, but a typo in "trusted" must say so rather than silently skip the project config)
+        v.oneOf("history.persistence", Set.of("save-all", "none"), false);
+        if (tree.get("projects") instanceof Map<?, ?> projects) {
+            for (Object dir : projects.keySet()) {
+                if (ConfigTree.get(tree, "projects." + TomlEditor.key(dir.toString())) instanceof Map) {
+                    v.oneOf("projects." + TomlEditor.key(dir.toString()) + ".trust_level", Set.of("trusted", "untrusted"), false);
+                }
+            }
+        }
         v.bool("hide_agent_reasoning");
         v.bool("show_raw_agent_reasoning");
         if (tree.get("model_providers") instanceof Map<?, ?> providers) {
@@ -64,16 +95,32 @@ final class ConfigValidator {
                 v.stringMap(p + ".query_params");
             }
         }
-        return out;
     }
 
-    private record V(Map<String, Object> tree, Function<String, Path> originOf, List<ConfigWarning> out) {
+    /** Rewrites a legacy approval name to what it meant, with a warning that says what to write instead. */
+    @SuppressWarnings("unchecked")
+    private static void approval(Map<String, Object> tree, String key, Function<String, ConfigLocation> originOf,
+                                 List<ConfigWarning> warnings) {
+        if (!(ConfigTree.get(tree, key) instanceof String legacy) || !LEGACY_APPROVAL.containsKey(legacy)) return;
+        String now = LEGACY_APPROVAL.get(legacy);
+        ConfigTree.setPath(tree, key, now);
+        ConfigLocation where = originOf.apply(key);
+        warnings.add(ConfigWarning.at("`" + key + " = \"" + legacy + "\"` is a legacy name; it is read as \"" + now
+                        + "\" (ask before running anything not known to be safe). Write " + key + " = \"" + now + "\".",
+                (where == null ? "config" : where.toString()) + ": legacy approval policy `" + legacy + "` read as `" + now + "`",
+                where));
+    }
+
+    private record V(Map<String, Object> tree, Function<String, ConfigLocation> originOf, List<ConfigError> out) {
         void oneOf(String key, Set<String> allowed, boolean tableAllowed) {
             Object val = ConfigTree.get(tree, key);
             if (val == null || (tableAllowed && val instanceof Map)) return;
             if (!(val instanceof String s) || !allowed.contains(s)) {
+                String more = val instanceof String s && (s.equals("full-auto") || s.equals("permissive"))
+                        ? " (a legacy name for running commands without asking: write \"on-request\" or \"never\" if "
+                          + "that is what you want)" : "";
                 drop(key, "expected one of " + String.join(", ", allowed.stream().sorted().toList()) + "; found "
-                        + describe(val));
+                        + describe(val) + more);
             }
         }
 
@@ -117,9 +164,7 @@ final class ConfigValidator {
             Object parent = parts.size() == 1 ? tree
                     : ConfigTree.get(tree, TomlEditor.dotted(parts.subList(0, parts.size() - 1)));
             if (parent instanceof Map<?, ?> m) ((Map<String, Object>) m).remove(parts.getLast());
-            Path file = originOf.apply(key);
-            out.add(new ConfigWarning("Invalid value for `" + key + "` in " + (file == null ? "config" : file.toString())
-                    + "; it is ignored.", key + ": " + reason, file));
+            out.add(new ConfigError("invalid value for `" + key + "`: " + reason, originOf.apply(key)));
         }
 
         static String describe(Object v) {

@@ -27,6 +27,60 @@ public final class ProjectDocs {
 
     private ProjectDocs() {}
 
+    /**
+     * The files the instructions of a thread in {@code cwd} come from, in the order they are used: CODEX_HOME's
+     * global file, then one project doc per directory from the root down (what thread/start reports as
+     * {@code instructionSources}). Files that are empty or unreadable contribute nothing and are not listed.
+     */
+    public static List<Path> sources(Path codexHome, Path cwd, Path root, List<String> fallbackNames, long maxBytes) {
+        List<Path> out = new ArrayList<>();
+        for (String name : List.of(OVERRIDE, DEFAULT)) {
+            Path f = codexHome.resolve(name);
+            if (nonEmpty(f)) {
+                out.add(f);
+                break;
+            }
+        }
+        if (maxBytes == 0) return out;
+        for (Path d : projectDirs(cwd, root)) {
+            for (String name : names(fallbackNames)) {
+                Path f = d.resolve(name);
+                if (!Files.isRegularFile(f)) continue;
+                if (nonEmpty(f)) out.add(f);
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static boolean nonEmpty(Path f) {
+        try {
+            return Files.isRegularFile(f) && !Files.readString(f).isBlank();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> projectDirs(Path cwd, Path root) {
+        List<Path> dirs = new ArrayList<>();
+        Path dir = cwd.toAbsolutePath().normalize();
+        if (root == null) {
+            dirs.add(dir);
+        } else {
+            for (Path p = dir; p != null; p = p.getParent()) {
+                dirs.addFirst(p);
+                if (p.equals(root)) break;
+            }
+        }
+        return dirs;
+    }
+
+    private static List<String> names(List<String> fallbackNames) {
+        List<String> names = new ArrayList<>(List.of(OVERRIDE, DEFAULT));
+        for (String f : fallbackNames) if (!f.isBlank() && !names.contains(f)) names.add(f);
+        return names;
+    }
+
     /** The project docs for {@code cwd}, joined and capped, or null when there are none. */
     public static String projectDocs(Path cwd, Path root, List<String> fallbackNames, long maxBytes) {
         if (maxBytes == 0) return null;

@@ -68,6 +68,29 @@ public sealed interface Event {
     record ThreadNameUpdated(String threadId, String name) implements Event {
         @Override public boolean broadcast() { return true; }
     }
+
+    /** A thread's rollout was deleted (thread/delete); every client's thread list drops it. */
+    record ThreadDeleted(String threadId) implements Event {
+        @Override public boolean broadcast() { return true; }
+    }
+
+    /**
+     * The thread has no goal (jcodex has no goals): said when a saved thread is loaded by resume, as Codex does, so
+     * a client showing a goal from before clears it.
+     */
+    record ThreadGoalCleared(String threadId) implements Event {}
+
+    /** A thread's history was cut back before a turn (thread/revert). */
+    record ThreadReverted(String threadId) implements Event {}
+
+    /** A turn's overrides changed the settings later turns of the thread use. */
+    record ThreadSettingsChanged(String threadId) implements Event {}
+
+    /**
+     * The thread's read state moved: {@code firstUnreadTurnId} is the first turn nobody marked read (null: none;
+     * jcodex has no method that marks turns read, so it is the first turn), {@code revision} changes with it.
+     */
+    record ReadStateChanged(String threadId, String firstUnreadTurnId, String revision) implements Event {}
     /** An MCP server of the thread changed startup state: starting, ready, failed or cancelled. */
     record McpServerStartupStatus(String threadId, String server, String status, String error) implements Event {}
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One {@code [mcp_servers.<name>]} table. Exactly one transport: stdio ({@code command}, {@code args},
- * {@code env}, {@code cwd}) or streamable HTTP ({@code url}, {@code bearer_token_env_var},
+ * {@code env}, {@code env_vars}, {@code cwd}) or streamable HTTP ({@code url}, {@code bearer_token_env_var},
  * {@code http_headers}). A table that is neither (or both) still yields a config whose {@code problem}
  * says why, so it is reported as a failed startup instead of breaking the thread.
  */
@@ -18,7 +18,9 @@ public record McpServerConfig(String name, Transport transport, Duration startup
 
     public sealed interface Transport {}
 
-    public record Stdio(String command, List<String> args, Map<String, String> env, String cwd) implements Transport {}
+    /** {@code envVars}: names of the daemon's variables to pass through ({@code env_vars}); {@code env} is set as given. */
+    public record Stdio(String command, List<String> args, Map<String, String> env, List<String> envVars, String cwd)
+            implements Transport {}
 
     public record Http(String url, String bearerTokenEnvVar, Map<String, String> headers) implements Transport {}
 
@@ -63,7 +65,7 @@ public record McpServerConfig(String name, Transport transport, Duration startup
         if (command != null && url != null) {
             problem = "mcp_servers." + name + ": set either `command` (stdio) or `url` (streamable HTTP), not both";
         } else if (command != null) {
-            transport = new Stdio(command.toString(), strings(t.get("args")), stringMap(t.get("env")),
+            transport = new Stdio(command.toString(), strings(t.get("args")), stringMap(t.get("env")), strings(t.get("env_vars")),
                     t.get("cwd") == null ? null : t.get("cwd").toString());
         } else if (url != null) {
             transport = new Http(url.toString(), t.get("bearer_token_env_var") == null ? null

@@ -37,7 +37,7 @@ final class StdioMcpTransport implements McpTransport {
         argv.add(config.command());
         argv.addAll(config.args());
         ProcessBuilder pb = new ProcessBuilder(argv);
-        pb.environment().putAll(config.env());
+        McpServerEnv.apply(pb.environment(), System.getenv(), config.envVars(), config.env());
         if (config.cwd() != null) pb.directory(Path.of(config.cwd()).toFile());
         try {
             process = pb.start();

@@ -47,7 +47,7 @@ public final class ChatCompletionsClient implements ModelClient {
             throws ModelError, InterruptedException {
         Set<String> freeform = new HashSet<>();
         byte[] body = requestBody(request, freeform).toString().getBytes(StandardCharsets.UTF_8);
-        ProviderHttp.withRetries(provider, cancel, () -> send(body, request, sink, cancel, freeform));
+        ProviderHttp.withRetries(provider, cancel, sink, () -> send(body, request, sink, cancel, freeform));
     }
 
     // ------------------------------------------------------------------ request: Responses items → chat

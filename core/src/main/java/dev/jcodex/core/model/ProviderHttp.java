@@ -26,13 +26,17 @@ final class ProviderHttp {
         void run() throws ModelError, InterruptedException;
     }
 
+    /** A server that asks for a longer wait than this is not waited for: the turn fails with its message. */
+    static final long MAX_SUGGESTED_DELAY_MS = 60_000;
+
     /**
      * Request-level retries shared by every wire API: connect errors, 5xx and retryable 429s are re-sent after
-     * the server's suggested delay or {@link ResponsesClient#backoffMs}; a stream that broke after it started is
-     * not retried here (the turn re-sends it and tells the client); 429s that never succeed become
-     * {@code responseTooManyFailedAttempts}.
+     * the server's suggested delay (at most {@link #MAX_SUGGESTED_DELAY_MS}) or {@link ResponsesClient#backoffMs};
+     * each retry is announced to {@code sink} first (the client shows "Reconnecting... n/max"), and the wait
+     * ends at once on cancel. A stream that broke after it started is not retried here (the turn re-sends it
+     * and tells the client); 429s that never succeed become {@code responseTooManyFailedAttempts}.
      */
-    static void withRetries(ModelProviderInfo provider, Cancellation cancel, Attempt attempt)
+    static void withRetries(ModelProviderInfo provider, Cancellation cancel, ModelStream sink, Attempt attempt)
             throws ModelError, InterruptedException {
         int retries = 0;
         while (true) {
@@ -41,18 +45,85 @@ final class ProviderHttp {
                 return;
             } catch (ModelError e) {
                 if (cancel.isCancelled()) throw e;
+                if (e.retryAfterMs() > MAX_SUGGESTED_DELAY_MS) {
+                    throw new ModelError(e.kind(), e.getMessage() + " (the server asks to wait "
+                            + (e.retryAfterMs() / 1000) + " s, longer than jcodex waits within a turn; try again later)",
+                            e.httpStatus(), false, e.details());
+                }
                 if (!e.retryable() || e.isStreamDisconnect() || retries >= provider.requestMaxRetries()) {
-                    throw retries > 0 && e.httpStatus() != null && e.httpStatus() == 429
-                            ? new ModelError("responseTooManyFailedAttempts", e.getMessage(), 429, false, e.details())
-                            : e;
+                    if (retries > 0 && e.httpStatus() != null && e.httpStatus() == 429) {
+                        throw new ModelError("responseTooManyFailedAttempts", e.getMessage(), 429, false, e.details());
+                    }
+                    if (retries > 0) {
+                        throw new ModelError(e.kind(), e.getMessage() + " (gave up after " + retries + " retr"
+                                + (retries == 1 ? "y" : "ies") + ")", e.httpStatus(), false, e.details());
+                    }
+                    throw e;
                 }
                 retries++;
                 long delay = e.retryAfterMs() > 0 ? e.retryAfterMs() : ResponsesClient.backoffMs(retries);
-                System.err.println("jcodex: model request to `" + provider.id() + "` failed (" + e.getMessage()
-                        + "), retry " + retries + "/" + provider.requestMaxRetries() + " in " + delay + " ms");
-                Thread.sleep(delay);
+                sink.retrying(new ModelStream.Retry(retries, provider.requestMaxRetries(), delay, e));
+                if (!cancel.sleep(delay)) throw new ModelError("other", "request cancelled", null, false, null);
             }
         }
+    }
+
+    /**
+     * What failed when a request could not be sent, in words, with the URL and what to check: "could not
+     * connect to http://localhost:11434/v1/responses (connection refused): is Ollama running?".
+     */
+    static String sendFailure(ModelProviderInfo provider, URI uri, Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.ExecutionException || c instanceof java.util.concurrent.CompletionException
+                || (c instanceof IOException && c.getMessage() == null)) && c.getCause() != null && c.getCause() != c) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.http.HttpTimeoutException) break;
+            c = c.getCause();
+        }
+        String what;
+        if (c instanceof java.net.http.HttpConnectTimeoutException) what = "timed out connecting to " + uri;
+        else if (c instanceof java.net.http.HttpTimeoutException) what = "timed out waiting for " + uri;
+        else if (c instanceof java.net.ConnectException) what = "could not connect to " + uri + " (connection refused)";
+        else if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException)
+            what = "could not resolve the host of " + uri;
+        else if (c instanceof javax.net.ssl.SSLException) what = "TLS handshake with " + uri + " failed (" + c.getMessage() + ")";
+        else what = "error sending request to " + uri + " (" + c.getClass().getSimpleName()
+                + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")";
+        String check = switch (provider.id()) {
+            case "ollama" -> "is Ollama running (`ollama serve`)?";
+            case "lmstudio" -> "is LM Studio's server running?";
+            default -> "is the server for model provider `" + provider.id() + "` running and reachable?";
+        };
+        return what + ": " + check + " Check base_url" + ("openai".equals(provider.id()) ? " (or OPENAI_BASE_URL)" : "")
+                + " in [model_providers." + provider.id() + "] of config.toml.";
+    }
+
+    /**
+     * The provider's API key, or null when it declares none ({@code env_key} unset in the config). A provider that
+     * names an {@code env_key} whose variable is empty gets no request at all: sent without a key, the prompt
+     * would go out unauthenticated and come back as a 401 that does not say which variable is missing.
+     */
+    static String requireApiKey(ModelProviderInfo provider) throws ModelError {
+        String key = provider.apiKey();
+        if (key != null || provider.envKey() == null) return key;
+        String how = "openai".equals(provider.id())
+                ? "Set it to your OpenAI API key, or save one with account/login/start."
+                : "Set it to the API key of model provider `" + provider.id() + "`" + (provider.baseUrl() == null ? ""
+                        : " (" + provider.baseUrl() + ")") + ", or remove env_key from [model_providers."
+                        + provider.id() + "] if that server needs no key.";
+        throw new ModelError("other", "Missing environment variable: `" + provider.envKey() + "`. " + how, null, false,
+                null);
+    }
+
+    /** The status error with the URL that answered it and, for 401/404, what to check. */
+    private static ModelError located(ModelError e, ModelProviderInfo provider, URI uri) {
+        String hint = e.httpStatus() == null ? "" : switch (e.httpStatus()) {
+            case 401, 403 -> provider.envKey() == null ? "; the provider needs an API key: set env_key in [model_providers."
+                    + provider.id() + "]" : "; check the API key in `" + provider.envKey() + "`";
+            case 404 -> "; check base_url in [model_providers." + provider.id() + "] and the model name";
+            default -> "";
+        };
+        return new ModelError(e.kind(), e.getMessage() + " (POST " + uri + ")" + hint, e.httpStatus(), e.retryable(),
+                e.details(), e.retryAfterMs());
     }
 
     static URI endpoint(ModelProviderInfo provider, String path) {
@@ -81,7 +152,7 @@ final class ProviderHttp {
         extraHeaders.forEach(rb::header);
         if (sessionHeader && request.threadId() != null) rb.header("session_id", request.threadId());
         if (request.originator() != null) rb.header("originator", request.originator());
-        String key = provider.apiKey();
+        String key = requireApiKey(provider);
         if (key != null) rb.header("authorization", "Bearer " + key);
         provider.httpHeaders().forEach(rb::header);
         provider.envHttpHeaders().forEach((h, env) -> {
@@ -98,10 +169,10 @@ final class ProviderHttp {
             throw new ModelError("other", "request cancelled", null, false, null);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause();
-            throw new ModelError("httpConnectionFailed", "error sending request: " + c, null, true, String.valueOf(c));
+            throw new ModelError("httpConnectionFailed", sendFailure(provider, uri, c), null, true, null);
         } catch (Exception e) {
             if (e instanceof InterruptedException ie) throw ie;
-            throw new ModelError("httpConnectionFailed", "error sending request: " + e, null, true, null);
+            throw new ModelError("httpConnectionFailed", sendFailure(provider, uri, e), null, true, null);
         }
         if (resp.statusCode() / 100 != 2) {
             String text;
@@ -110,7 +181,7 @@ final class ProviderHttp {
             } catch (IOException e) {
                 text = "";
             }
-            throw HttpErrors.fromStatus(resp.statusCode(), text);
+            throw located(HttpErrors.fromStatus(resp.statusCode(), text), provider, uri);
         }
         return resp;
     }

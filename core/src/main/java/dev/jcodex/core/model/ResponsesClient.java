@@ -40,7 +40,7 @@ public final class ResponsesClient implements ModelClient {
     public void stream(ModelRequest request, ModelStream sink, Cancellation cancel)
             throws ModelError, InterruptedException {
         byte[] body = requestBody(request).toString().getBytes(StandardCharsets.UTF_8);
-        ProviderHttp.withRetries(provider, cancel, () -> send(body, request, sink, cancel));
+        ProviderHttp.withRetries(provider, cancel, sink, () -> send(body, request, sink, cancel));
     }
 
     /** 200 ms · 2^(n-1), ±10 % jitter. */

@@ -36,6 +36,9 @@ final class RolloutReader {
     private long lastTs = -1;
     private String cwd = "", model, provider, preview = "", name, source, originator, cliVersion, forkedFrom;
     private String approval, sandboxMode, effort;
+    private String historyMode = ThreadSummary.LEGACY, gitSha, gitBranch, gitOriginUrl, threadSource;
+    /** Where each turn's model history starts (its size when the turn began); -1 once a compaction replaced it. */
+    private final java.util.Map<String, Integer> historyStarts = new java.util.LinkedHashMap<>();
     private TokenUsage usage = TokenUsage.ZERO;
     private final List<TurnRecord> turns = new ArrayList<>();
     private final List<ObjectNode> history = new ArrayList<>();
@@ -46,6 +49,7 @@ final class RolloutReader {
     private static final class OpenTurn {
         final String id;
         final long startedAtMs;
+        int historyStart = -1;
         final List<Item> items = new ArrayList<>();
         final List<Item> legacy = new ArrayList<>();
         TurnFailure failure;
@@ -108,8 +112,9 @@ final class RolloutReader {
         long created = r.createdAtMs >= 0 ? r.createdAtMs : mtime;
         ThreadSummary s = new ThreadSummary(r.id, file.toString(), created, Math.max(created, r.lastTs >= 0 ? r.lastTs : mtime),
                 r.cwd, r.model, r.provider, r.preview, r.name, archived, r.source == null ? "vscode" : r.source,
-                r.originator, r.cliVersion, r.forkedFrom, r.usage.totalTokens(), size, mtime);
-        return new SavedThread(s, r.turns, r.history, r.usage, r.approval, r.sandboxMode, r.effort);
+                r.originator, r.cliVersion, r.forkedFrom, r.usage.totalTokens(), size, mtime, r.historyMode, r.gitSha,
+                r.gitBranch, r.gitOriginUrl, r.threadSource);
+        return new SavedThread(s, r.turns, r.history, r.usage, r.approval, r.sandboxMode, r.effort, r.historyStarts);
     }
 
     /**
@@ -170,6 +175,16 @@ final class RolloutReader {
         if (m.hasNonNull("model_provider") && provider == null) provider = m.get("model_provider").asText();
         if (m.hasNonNull("model") && model == null) model = m.get("model").asText();
         if (m.hasNonNull("forked_from_id")) forkedFrom = m.get("forked_from_id").asText();
+        // Codex 0.171 writes history_mode; jcodex keeps its own under "jcodex" (its lines carry no ordinals).
+        String mode = m.path("jcodex").path("history_mode").asText(m.path("history_mode").asText(null));
+        if (ThreadSummary.PAGINATED.equals(mode)) historyMode = ThreadSummary.PAGINATED;
+        if (m.hasNonNull("thread_source")) threadSource = m.get("thread_source").asText();
+        JsonNode git = m.path("git");
+        if (git.isObject()) {
+            gitSha = git.path("commit_hash").asText(null);
+            gitBranch = git.path("branch").asText(null);
+            gitOriginUrl = git.path("repository_url").asText(null);
+        }
         JsonNode src = m.path("source");
         if (src.isTextual()) source = src.asText();
         else if (src.isObject() && src.fieldNames().hasNext()) source = src.fieldNames().next();
@@ -190,6 +205,8 @@ final class RolloutReader {
     }
 
     private void compacted(JsonNode p) {
+        historyStarts.replaceAll((k, v) -> -1);
+        if (turn != null) turn.historyStart = -1;
         history.clear();
         pendingCalls.clear();
         if (p.path("replacement_history").isArray()) {
@@ -205,6 +222,7 @@ final class RolloutReader {
                 closeTurn(null, ts, null, true);
                 long started = p.hasNonNull("started_at") ? p.get("started_at").asLong() * 1000 : ts;
                 turn = new OpenTurn(p.path("turn_id").asText(dev.jcodex.core.util.Ids.uuidV7()), started);
+                turn.historyStart = full ? history.size() : -1;
             }
             case "item_completed" -> {
                 JsonNode item = p.path("item");
@@ -237,8 +255,41 @@ final class RolloutReader {
             case "task_complete", "turn_complete" -> closeTurn(p, ts, TurnStatus.COMPLETED, false);
             case "turn_aborted" -> closeTurn(p, ts, TurnStatus.INTERRUPTED, false);
             case "thread_name_updated" -> name = p.hasNonNull("thread_name") ? p.get("thread_name").asText() : null;
+            case "thread_git_info_updated" -> {
+                gitSha = p.path("sha").asText(null);
+                gitBranch = p.path("branch").asText(null);
+                gitOriginUrl = p.path("origin_url").asText(null);
+            }
+            case "thread_rolled_back" -> rollBack(p.path("before_turn_id").asText(null), p.path("num_turns").asInt(0), ts);
             default -> { }
         }
+    }
+
+    /**
+     * A revert: turn {@code beforeTurnId} (jcodex's marker) or the last {@code count} turns (Codex's) and all
+     * later ones leave the turn list, and the model history goes back to what it was when that turn began.
+     * Across a compaction the history cannot be cut exactly and is kept (jcodex refuses such reverts; a
+     * Codex-written marker may still name one).
+     */
+    private void rollBack(String beforeTurnId, int count, long ts) {
+        closeTurn(null, ts, null, true);
+        if (!full) return;
+        int from = -1;
+        if (beforeTurnId != null) {
+            for (int i = 0; i < turns.size(); i++) if (turns.get(i).id().equals(beforeTurnId)) { from = i; break; }
+        } else if (count > 0) {
+            from = Math.max(0, turns.size() - count);
+        }
+        if (from < 0 || from >= turns.size()) return;
+        Integer start = historyStarts.get(turns.get(from).id());
+        if (start != null && start >= 0 && start <= history.size()) {
+            history.subList(start, history.size()).clear();
+            pendingCalls.clear();
+            historyMessageIds.clear();
+            for (ObjectNode h : history) if ("message".equals(h.path("type").asText()) && h.hasNonNull("id")) historyMessageIds.add(h.get("id").asText());
+        }
+        for (TurnRecord gone : turns.subList(from, turns.size())) historyStarts.remove(gone.id());
+        turns.subList(from, turns.size()).clear();
     }
 
     private OpenTurn ensureTurn(String turnId, long ts) {
@@ -267,6 +318,7 @@ final class RolloutReader {
         TurnInfo info = new TurnInfo(t.id, status, status == TurnStatus.FAILED ? t.failure : null,
                 last == null ? List.of() : List.of(last), t.startedAtMs / 1000, completedMs / 1000, duration);
         turns.add(new TurnRecord(t.id, new ArrayList<>(items), info));
+        historyStarts.put(t.id, t.historyStart);
     }
 
     /**

@@ -68,6 +68,72 @@ public final class RolloutRecorder implements EventSink {
         });
         tm.onHistoryAppended(this::historyAppended);
         tm.onHistoryReplaced(this::historyReplaced);
+        tm.onHistoryReverted(this::historyReverted);
+    }
+
+    /**
+     * A revert: the history written so far is flushed, the thread's turns and history are cut, and a
+     * {@code thread_rolled_back} line records it (resume and the history index read it back), all under the
+     * session lock. The line names the first dropped turn (jcodex reads that) and how many turns went
+     * ({@code num_turns}, what Codex reads). A thread that has not run a turn in this process has no open
+     * writer: the line is appended to its rollout directly. A thread with no rollout yet has nothing to record.
+     */
+    private void historyReverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut) {
+        Session s = sessions.get(t.id());
+        if (s != null) {
+            synchronized (s) {
+                flushHistory(t, s);
+                int n = cut.getAsInt();
+                s.historyWritten = t.historySize();
+                s.writer.write("event_msg", rolledBack(beforeTurnId, n));
+            }
+            index(t, s);
+            return;
+        }
+        int n = cut.getAsInt();
+        String path = t.metadata().path();
+        if (t.metadata().ephemeral() || path == null || !Files.exists(Path.of(path))) return;
+        appendTo(Path.of(path), rolledBack(beforeTurnId, n));
+    }
+
+    private static ObjectNode rolledBack(String beforeTurnId, int n) {
+        return Json.object().put("type", "thread_rolled_back").put("num_turns", n).put("before_turn_id", beforeTurnId);
+    }
+
+    private void appendTo(Path file, ObjectNode eventPayload) {
+        try (RolloutWriter w = new RolloutWriter(file)) {
+            w.write("event_msg", eventPayload);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing rollout " + file, e);
+        }
+        try {
+            store.refresh(file, file.startsWith(store.archivedDir()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading rollout " + file, e);
+        }
+    }
+
+    /**
+     * Records new git info for a thread (thread/metadata/update): through its open writer when it has one,
+     * else appended to its rollout. False when the thread has no rollout yet (the info then lives in memory
+     * until the first turn writes session_meta, which carries it).
+     */
+    public boolean recordGitInfo(String threadId, String sha, String branch, String originUrl) {
+        ObjectNode p = Json.object().put("type", "thread_git_info_updated").put("thread_id", threadId)
+                .put("sha", sha).put("branch", branch).put("origin_url", originUrl);
+        Session s = sessions.get(threadId);
+        if (s != null) {
+            synchronized (s) {
+                s.writer.write("event_msg", p);
+            }
+            AgentThread t = threads.get(threadId);
+            if (t != null) index(t, s);
+            return true;
+        }
+        ThreadSummary saved = store.find(threadId);
+        if (saved == null) return false;
+        appendTo(Path.of(saved.path()), p);
+        return true;
     }
 
     /**
@@ -234,6 +300,11 @@ public final class RolloutRecorder implements EventSink {
                 .put("originator", m.originator()).put("cli_version", CLI_VERSION).put("source", m.source())
                 .put("model_provider", st.modelProvider()).put("model", st.model());
         if (m.forkedFromId() != null) o.put("forked_from_id", m.forkedFromId());
+        // Not Codex's history_mode: Codex would then expect its own paginated line format (ordinals).
+        o.putObject("jcodex").put("history_mode", m.historyMode());
+        if (m.threadSource() != null) o.put("thread_source", m.threadSource());
+        String[] git = m.gitInfo();
+        if (git != null) o.putObject("git").put("commit_hash", git[0]).put("branch", git[1]).put("repository_url", git[2]);
         return o;
     }
 
@@ -345,7 +416,13 @@ public final class RolloutRecorder implements EventSink {
         }
         store.indexed(new ThreadSummary(m.id(), path.toString(), m.createdAt() * 1000, System.currentTimeMillis(),
                 st.cwd(), st.model(), st.modelProvider(), m.preview(), m.name(), false, m.source(), m.originator(),
-                CLI_VERSION, m.forkedFromId(), t.totalUsage().totalTokens(), s.writer.size(), mtime));
+                CLI_VERSION, m.forkedFromId(), t.totalUsage().totalTokens(), s.writer.size(), mtime, m.historyMode(),
+                git(m, 0), git(m, 1), git(m, 2), m.threadSource()));
+    }
+
+    private static String git(ThreadMetadata m, int i) {
+        String[] g = m.gitInfo();
+        return g == null ? null : g[i];
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.List;
  * (to re-send on the next turn) and the settings of its last turn. {@code approvalPolicy} and
  * {@code sandboxMode} use config spellings (on-request, workspace-write); null when the rollout has none.
  * {@code reasoningEffort} is the last turn's effort (null: that turn used the config's default).
+ * {@code historyStarts}: per turn id, the size of the model history when that turn began (-1 when a compaction
+ * replaced it since), so a revert can cut the history back.
  */
 public record SavedThread(ThreadSummary summary, List<TurnRecord> turns, List<ObjectNode> history, TokenUsage usage,
-                          String approvalPolicy, String sandboxMode, String reasoningEffort) {}
+                          String approvalPolicy, String sandboxMode, String reasoningEffort,
+                          java.util.Map<String, Integer> historyStarts) {}

@@ -22,11 +22,12 @@ import java.util.Map;
  * index over preview and name (new rows indexed by {@link #upsertAll} in one statement per batch, updates and
  * deletes by triggers), so {@code searchTerm} is a lookup instead of a scan.
  * A version-0 file is migrated in place (rows copied, the text index built from them), so no rollout has to
- * be re-read.
+ * be re-read. 2 adds each thread's history mode and git info (columns added in place; a missing mode reads as
+ * legacy, which is what every thread indexed before had).
  */
 final class ThreadIndex implements AutoCloseable {
     static final String FILE_NAME = "jcodex_threads_1.sqlite";
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     /**
      * Up to this many text matches, a search reads exactly the matching rows and sorts them; beyond it the
      * term is common, and walking the sort index until a page is full (checking each row) is cheaper: with M
@@ -36,20 +37,22 @@ final class ThreadIndex implements AutoCloseable {
      */
     static final int DIRECT_HITS = 256;
     private static final String COLUMNS = "id, rollout_path, created_at_ms, updated_at_ms, cwd, model, model_provider, "
-            + "preview, name, archived, source, originator, cli_version, forked_from_id, tokens_used, rollout_size, rollout_mtime_ms";
+            + "preview, name, archived, source, originator, cli_version, forked_from_id, tokens_used, rollout_size, rollout_mtime_ms, "
+            + "history_mode, git_sha, git_branch, git_origin_url, thread_source";
     private static final String TABLE = """
             CREATE TABLE %s (
               rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, rollout_path TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
               updated_at_ms INTEGER NOT NULL, cwd TEXT NOT NULL, model TEXT, model_provider TEXT,
               preview TEXT NOT NULL, name TEXT, archived INTEGER NOT NULL, source TEXT NOT NULL,
               originator TEXT, cli_version TEXT, forked_from_id TEXT, tokens_used INTEGER NOT NULL,
-              rollout_size INTEGER NOT NULL, rollout_mtime_ms INTEGER NOT NULL)""";
+              rollout_size INTEGER NOT NULL, rollout_mtime_ms INTEGER NOT NULL, history_mode TEXT, git_sha TEXT,
+              git_branch TEXT, git_origin_url TEXT, thread_source TEXT)""";
 
     /**
      * An upsert, not INSERT OR REPLACE: a replace deletes the old row without running the delete trigger,
      * which would leave its text in threads_fts.
      */
-    private static final String UPSERT = "INSERT INTO threads (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    private static final String UPSERT = "INSERT INTO threads (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET " + String.join(", ", java.util.Arrays.stream(COLUMNS.split(", "))
                     .filter(c -> !c.equals("id")).map(c -> c + " = excluded." + c).toList());
 
@@ -80,13 +83,23 @@ final class ThreadIndex implements AutoCloseable {
                 if (version > SCHEMA_VERSION) {
                     throw new SQLException("thread index schema " + version + " is newer than this jcodex (" + SCHEMA_VERSION + ")");
                 }
+                if (version == 1) {
+                    // 2: the history contract and git info of each thread. Threads indexed by version 1 were made
+                    // before jcodex recorded either (legacy, no git info), except rollouts of a Codex that does
+                    // (0.17x): those are marked behind (size -1) so the next reconcile re-reads them once.
+                    for (String c : new String[] {"history_mode", "git_sha", "git_branch", "git_origin_url", "thread_source"}) {
+                        s.execute("ALTER TABLE threads ADD COLUMN " + c + " TEXT");
+                    }
+                    s.execute("UPDATE threads SET rollout_size = -1 WHERE cli_version >= '0.17' AND cli_version < '1'");
+                }
                 if (version == 0) {
                     boolean old = tableExists("threads");
                     s.execute(TABLE.formatted(old ? "threads_v1" : "threads"));
                     if (old) {
                         // Version 0 keyed rows by id only: SQLite may renumber such rowids (VACUUM), which an
                         // external-content text index cannot follow, so rows move to a table with a real key.
-                        s.execute("INSERT INTO threads_v1 (" + COLUMNS + ") SELECT " + COLUMNS + " FROM threads");
+                        String v0 = COLUMNS.substring(0, COLUMNS.indexOf(", history_mode"));
+                        s.execute("INSERT INTO threads_v1 (" + v0 + ") SELECT " + v0 + " FROM threads");
                         s.execute("DROP TABLE threads");
                         s.execute("ALTER TABLE threads_v1 RENAME TO threads");
                     }
@@ -173,6 +186,11 @@ final class ThreadIndex implements AutoCloseable {
                 ps.setLong(i++, t.tokensUsed());
                 ps.setLong(i++, t.rolloutSize());
                 ps.setLong(i++, t.rolloutMtimeMs());
+                ps.setString(i++, t.historyMode());
+                ps.setString(i++, t.gitSha());
+                ps.setString(i++, t.gitBranch());
+                ps.setString(i++, t.gitOriginUrl());
+                ps.setString(i++, t.threadSource());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -321,7 +339,9 @@ final class ThreadIndex implements AutoCloseable {
     private static ThreadSummary row(ResultSet rs) throws SQLException {
         return new ThreadSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0, rs.getString(11),
-                rs.getString(12), rs.getString(13), rs.getString(14), rs.getLong(15), rs.getLong(16), rs.getLong(17));
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
+                rs.getString(18) == null ? ThreadSummary.LEGACY : rs.getString(18), rs.getString(19), rs.getString(20),
+                rs.getString(21), rs.getString(22));
     }
 
     @Override

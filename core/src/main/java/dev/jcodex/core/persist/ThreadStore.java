@@ -39,6 +39,7 @@ public final class ThreadStore implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ThreadIndex index;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final HistoryPages history;
 
     public record Page(List<ThreadSummary> items, String nextCursor, String backwardsCursor) {}
 
@@ -46,6 +47,28 @@ public final class ThreadStore implements AutoCloseable {
         this.sessions = codexHome.resolve("sessions");
         this.archived = codexHome.resolve("archived_sessions");
         this.indexFile = codexHome.resolve(ThreadIndex.FILE_NAME);
+        this.history = new HistoryPages(codexHome.resolve(HistoryIndex.FILE_NAME));
+    }
+
+    Path archivedDir() { return archived; }
+
+    /** Pages of saved threads' turns and items (thread/turns/list, thread/items/list). */
+    public HistoryPages history() { return history; }
+
+    /**
+     * Deletes a saved thread: its rollout, its index row and its history rows. Returns false when it was
+     * already gone.
+     */
+    public boolean delete(ThreadSummary s) throws IOException {
+        boolean existed = Files.deleteIfExists(Path.of(s.path()));
+        awaitReady();
+        try {
+            index.delete(List.of(s.id()));
+        } catch (SQLException e) {
+            System.err.println("jcodex: thread index update failed for " + s.id() + ": " + e.getMessage());
+        }
+        history.forget(s.id());
+        return existed;
     }
 
     /**
@@ -137,6 +160,7 @@ public final class ThreadStore implements AutoCloseable {
         List<String> gone = new ArrayList<>();
         for (String id : rows.keySet()) if (!seen.contains(id)) gone.add(id);
         index.delete(gone);
+        for (String id : gone) history.forget(id); // their pages too (a rollout deleted outside jcodex)
     }
 
     public Page list(ListQuery q) {
@@ -306,5 +330,6 @@ public final class ThreadStore implements AutoCloseable {
     public void close() {
         ThreadIndex i = index;
         if (i != null) i.close();
+        history.close();
     }
 }

@@ -28,6 +28,8 @@ public final class AgentThread {
     private volatile ThreadSettings settings;
     private final List<ObjectNode> history = new ArrayList<>();
     private final List<TurnRecord> turns = new ArrayList<>();
+    /** Per turn id, the size of {@link #history} when the turn began (-1 once a compaction replaced it): revert cuts there. */
+    private final java.util.Map<String, Integer> historyStarts = new java.util.HashMap<>();
     private TurnRunner active;
     /** Set when the thread is unloaded: this object then starts no turn (a request that still holds it fails). */
     private boolean retired;
@@ -81,7 +83,15 @@ public final class AgentThread {
      * Prepares a turn with the given overrides (they become the thread's defaults). The caller launches it
      * with {@link PendingTurn#launch()} once it has answered the request, so the reply precedes the events.
      */
-    public synchronized PendingTurn prepareTurn(List<InputPart> input, TurnOverrides o) {
+    public PendingTurn prepareTurn(List<InputPart> input, TurnOverrides o) {
+        ThreadSettings before = settings;
+        PendingTurn p = prepareTurnLocked(input, o);
+        // Told before the request is answered (as Codex), and outside the lock: the recorder takes its own first.
+        if (!settings.equals(before)) emit(new Event.ThreadSettingsChanged(id()));
+        return p;
+    }
+
+    private synchronized PendingTurn prepareTurnLocked(List<InputPart> input, TurnOverrides o) {
         checkLoaded();
         if (active != null) {
             throw new IllegalStateException("a turn is already running on thread " + id() + " (turn " + active.turnId()
@@ -92,6 +102,7 @@ public final class AgentThread {
                 manager.modelFor(this, settings), manager.toolsFor(this), o.outputSchema());
         active = runner;
         turns.add(new TurnRecord(runner.turnId(), new ArrayList<>(), null));
+        historyStarts.put(runner.turnId(), history.size());
         meta.touch();
         if (meta.preview().isEmpty()) meta.setPreview(firstText(input));
         return new PendingTurn(runner.startInfo(false), () -> Thread.ofVirtual().name("turn-" + runner.turnId()).start(runner));
@@ -160,9 +171,38 @@ public final class AgentThread {
     private PendingTurn begin(TurnRunner runner, String preview) {
         active = runner;
         turns.add(new TurnRecord(runner.turnId(), new ArrayList<>(), null));
+        historyStarts.put(runner.turnId(), history.size());
         meta.touch();
         if (meta.preview().isEmpty()) meta.setPreview(preview);
         return new PendingTurn(runner.startInfo(false), () -> Thread.ofVirtual().name("turn-" + runner.turnId()).start(runner));
+    }
+
+    /** The last turn whose turn/completed went out (set after every sink saw it). */
+    private String announcedTurn;
+
+    synchronized void turnAnnounced(String turnId) {
+        announcedTurn = turnId;
+        notifyAll();
+    }
+
+    /**
+     * Interrupts the running turn, if any, and waits until it has ended and its completion has been told to
+     * everyone (what revert and delete do first, as Codex: clients see turn/completed before the answer). False
+     * when it is still running after {@code timeoutMs}.
+     */
+    public boolean stopRunningTurn(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        synchronized (this) {
+            if (active == null) return true;
+            String turnId = active.turnId();
+            active.interrupt();
+            while (active != null || !turnId.equals(announcedTurn)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) return false;
+                wait(left);
+            }
+            return true;
+        }
     }
 
     /** Asks the running turn to stop; false when {@code turnId} is not the running turn. */
@@ -337,9 +377,11 @@ public final class AgentThread {
     public synchronized int historySize() { return history.size(); }
 
     /** Seeds a thread restored from disk: its model history, its turns and its token total. */
-    synchronized void restore(List<ObjectNode> savedHistory, List<TurnRecord> savedTurns, TokenUsage usage) {
+    synchronized void restore(List<ObjectNode> savedHistory, List<TurnRecord> savedTurns, TokenUsage usage,
+                              java.util.Map<String, Integer> savedStarts) {
         history.addAll(savedHistory);
         turns.addAll(savedTurns);
+        if (savedStarts != null) historyStarts.putAll(savedStarts);
         totalUsage = usage == null ? TokenUsage.ZERO : usage;
         contextSent = !history.isEmpty();
         // contextTokens stays 0: the rollout keeps no per-request count, the first request's usage sets it.
@@ -377,11 +419,54 @@ public final class AgentThread {
             synchronized (this) {
                 history.clear();
                 history.addAll(replacement);
+                historyStarts.replaceAll((k, v) -> -1);
                 contextSent = true;
                 contextTokens = estimatedTokens;
                 compactBeforeNextTurn = false;
             }
         });
+    }
+
+    /**
+     * The read state: the first turn is the first unread one (jcodex has no method that marks turns read), and
+     * the revision names the latest turn and the number of turns, so it changes with every turn and revert.
+     */
+    public synchronized Event.ReadStateChanged readState() {
+        if (turns.isEmpty()) return new Event.ReadStateChanged(id(), null, "initial:" + id());
+        return new Event.ReadStateChanged(id(), turns.getFirst().id(), turns.getLast().id() + "/" + turns.size());
+    }
+
+    /**
+     * Drops turn {@code beforeTurnId} and every later turn, and cuts the model history back to what it was
+     * when that turn began, so the next request no longer contains them (thread/revert; files are not
+     * touched). The cut runs inside the history-reverted hook, so a recorder writes its marker atomically
+     * with it. Returns how many turns were dropped. NoSuchElementException when there is no such turn;
+     * IllegalStateException when a turn runs, or a compaction since that turn began replaced the history
+     * (it no longer holds the turns separately).
+     */
+    public int revert(String beforeTurnId) {
+        int[] dropped = new int[1];
+        Runnable cut = () -> {
+            synchronized (this) {
+                checkIdle();
+                int from = -1;
+                for (int i = 0; i < turns.size(); i++) if (turns.get(i).id().equals(beforeTurnId)) { from = i; break; }
+                if (from < 0) throw new java.util.NoSuchElementException("turn not found: " + beforeTurnId);
+                Integer start = historyStarts.get(beforeTurnId);
+                if (start == null || start < 0 || start > history.size()) {
+                    throw new IllegalStateException("turn " + beforeTurnId + " began before the history was compacted; "
+                            + "it can no longer be reverted");
+                }
+                history.subList(start, history.size()).clear();
+                for (TurnRecord gone : turns.subList(from, turns.size())) historyStarts.remove(gone.id());
+                dropped[0] = turns.size() - from;
+                turns.subList(from, turns.size()).clear();
+                contextSent = !history.isEmpty();
+                meta.touch();
+            }
+        };
+        manager.historyReverted(this, beforeTurnId, () -> { cut.run(); return dropped[0]; });
+        return dropped[0];
     }
 
     /** Re-announces the token total of a thread loaded from disk (clients show it before the next turn). */

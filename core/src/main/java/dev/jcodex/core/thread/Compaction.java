@@ -3,8 +3,6 @@ package dev.jcodex.core.thread;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcodex.core.config.Config;
-import dev.jcodex.core.event.Event;
-import dev.jcodex.core.event.TurnFailure;
 import dev.jcodex.core.item.Item;
 import dev.jcodex.core.model.Cancellation;
 import dev.jcodex.core.model.ModelClient;
@@ -84,7 +82,7 @@ final class Compaction {
                     settings.reasoningSummary(), null, thread.id(), thread.id(), ctx.turnId(), thread.originator());
             Summary attempt = new Summary();
             try {
-                model.stream(req, attempt::on, cancellation);
+                model.stream(req, RetryNotices.forwarding(attempt::on, thread, ctx.turnId()), cancellation);
                 summary = attempt;
             } catch (ModelError e) {
                 if ("contextWindowExceeded".equals(e.kind()) && history.size() > keepFromStart && trims < MAX_TRIMS) {
@@ -97,9 +95,9 @@ final class Compaction {
                 int max = thread.config().provider(settings.modelProvider()).streamMaxRetries();
                 if (e.isStreamDisconnect() && !cancellation.isCancelled() && retries < max) {
                     retries++;
-                    thread.emit(new Event.Error(thread.id(), ctx.turnId(), new TurnFailure(
-                            "Reconnecting... " + retries + "/" + max, e.kind(), e.httpStatus(), e.details()), true));
-                    Thread.sleep(ResponsesClient.backoffMs(retries));
+                    long delay = ResponsesClient.backoffMs(retries);
+                    RetryNotices.announce(thread, ctx.turnId(), retries, max, delay, e);
+                    if (!cancellation.sleep(delay)) throw new InterruptedException("interrupted");
                     continue;
                 }
                 throw e;

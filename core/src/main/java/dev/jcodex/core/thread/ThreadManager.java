@@ -36,6 +36,7 @@ public final class ThreadManager {
         this.sink = e -> {
             sink.emit(e);
             if (e instanceof Event.TurnCompleted c && threads.get(c.threadId()) instanceof AgentThread t) {
+                t.turnAnnounced(c.turn().id());
                 NotifyHook.afterTurn(t, c.turn());
             }
         };
@@ -57,8 +58,9 @@ public final class ThreadManager {
      * caller's overrides applied. Throws IllegalStateException if a thread with that id is already loaded.
      */
     public AgentThread restore(StartOptions o, ThreadMetadata meta, List<com.fasterxml.jackson.databind.node.ObjectNode> history,
-                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage) {
-        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage));
+                               List<TurnRecord> turns, dev.jcodex.core.model.TokenUsage usage,
+                               Map<String, Integer> historyStarts) {
+        AgentThread t = create(o, meta, th -> th.restore(history, turns, usage, historyStarts));
         sink.emit(new Event.ThreadStatusChanged(t.id(), dev.jcodex.core.event.ThreadState.IDLE));
         return t;
     }
@@ -118,6 +120,20 @@ public final class ThreadManager {
         replacedHook.replaced(t, replacement, summary, swap);
     }
 
+    /** Sees a revert: must run {@code cut} (which drops the turns and returns how many), and may record it. */
+    public interface HistoryRevertedHook {
+        void reverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut);
+    }
+
+    private volatile HistoryRevertedHook revertedHook = (t, before, cut) -> cut.getAsInt();
+
+    /** Installs what runs when a revert cuts a thread's history (persistence writes a rollback line). */
+    public void onHistoryReverted(HistoryRevertedHook hook) { this.revertedHook = hook; }
+
+    void historyReverted(AgentThread t, String beforeTurnId, java.util.function.IntSupplier cut) {
+        revertedHook.reverted(t, beforeTurnId, cut);
+    }
+
     private AgentThread create(StartOptions o, ThreadMetadata restored, java.util.function.Consumer<AgentThread> seed) {
         String cwd = resolveCwd(o.cwd());
         Config config = configLoader.load(Path.of(cwd), o.configOverrides());
@@ -143,8 +159,15 @@ public final class ThreadManager {
         return t;
     }
 
-    /** Announces a thread made by {@link #start} once the caller has answered its request. */
-    public void announceStarted(AgentThread t) { sink.emit(new Event.ThreadStarted(t.id())); }
+    /**
+     * Announces a thread made by {@link #start} once the caller has answered its request, then (as Codex does) each
+     * warning of the config it was started with as a thread {@code warning}: that config includes the project
+     * layers of its cwd and its own overrides, which the daemon-level configWarning at initialize cannot know.
+     */
+    public void announceStarted(AgentThread t) {
+        sink.emit(new Event.ThreadStarted(t.id()));
+        for (dev.jcodex.core.config.ConfigWarning w : t.config().configWarnings()) sink.emit(new Event.Warning(t.id(), w.summary()));
+    }
 
     public AgentThread get(String id) { return threads.get(id); }
 
@@ -198,6 +221,20 @@ public final class ThreadManager {
         return ProjectDocs.userInstructions(cwd, global, project);
     }
 
+    /** The instruction files a thread's model sees (global AGENTS.md, then the project's), as paths. */
+    public List<String> instructionSources(AgentThread t) {
+        Config c = t.config();
+        Path cwd = Path.of(t.settings().cwd());
+        List<String> markers = stringList(c.get("project_root_markers"));
+        if (markers.isEmpty() && !(c.get("project_root_markers") instanceof List)) markers = List.of(".git");
+        List<String> out = new ArrayList<>();
+        for (Path p : ProjectDocs.sources(c.codexHome(), cwd, markers.isEmpty() ? null : ProjectRoot.find(cwd, markers),
+                stringList(c.get("project_doc_fallback_filenames")), c.number("project_doc_max_bytes", ProjectDocs.DEFAULT_MAX_BYTES))) {
+            out.add(p.toString());
+        }
+        return out;
+    }
+
     /** The model's context window: {@code model_context_window} from config when set, else the catalog's. */
     Long contextWindow(Config c, String model) {
         long configured = c == null ? -1 : c.number("model_context_window", -1);
@@ -214,7 +251,7 @@ public final class ThreadManager {
     }
 
     private static String resolveCwd(String cwd) {
-        Path p = cwd == null ? Path.of(System.getProperty("user.dir")) : Path.of(cwd);
+        Path p = cwd == null ? dev.jcodex.core.config.WorkingDirectory.current() : Path.of(cwd);
         if (!p.isAbsolute()) throw new IllegalArgumentException("cwd must be an absolute path: " + cwd);
         if (!Files.isDirectory(p)) throw new IllegalArgumentException("cwd is not a directory: " + cwd);
         return p.normalize().toString();

@@ -15,6 +15,9 @@ public final class ThreadMetadata {
     private final String originator;
     private final String source;
     private volatile String path;
+    private volatile String historyMode = "paginated";
+    private volatile String[] gitInfo;
+    private volatile String threadSource;
 
     public ThreadMetadata(String id, String forkedFromId, long createdAt, boolean ephemeral, String originator,
                           String source) {
@@ -37,6 +40,15 @@ public final class ThreadMetadata {
     public String originator() { return originator; }
     public String source() { return source; }
     public String path() { return path; }
+    /** "paginated" (new threads, as Codex 0.171) or "legacy" (threads saved before modes existed). */
+    public String historyMode() { return historyMode; }
+    /** {sha, branch, originUrl} (each may be null), or null when no git info is known. */
+    public String[] gitInfo() { return gitInfo; }
+    public void setHistoryMode(String m) { historyMode = m; }
+    /** The client's analytics label for the thread (thread/start {@code threadSource}), or null. */
+    public String threadSource() { return threadSource; }
+    public void setThreadSource(String s) { threadSource = s; }
+    public void setGitInfo(String[] g) { gitInfo = g; }
 
     public void setPreview(String p) { preview = p == null ? "" : p; }
     public void setName(String n) { name = n; }

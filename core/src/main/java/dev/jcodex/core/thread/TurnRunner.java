@@ -296,9 +296,9 @@ public final class TurnRunner implements Runnable {
                 int max = thread.config().provider(settings.modelProvider()).streamMaxRetries();
                 if (e.isStreamDisconnect() && !cancellation.isCancelled() && streamRetries < max) {
                     streamRetries++;
-                    thread.emit(new Event.Error(thread.id(), turnId, new TurnFailure(
-                            "Reconnecting... " + streamRetries + "/" + max, e.kind(), e.httpStatus(), e.details()), true));
-                    Thread.sleep(dev.jcodex.core.model.ResponsesClient.backoffMs(streamRetries));
+                    long delay = dev.jcodex.core.model.ResponsesClient.backoffMs(streamRetries);
+                    RetryNotices.announce(thread, turnId, streamRetries, max, delay, e);
+                    if (!cancellation.sleep(delay)) throw new InterruptedException("interrupted");
                     continue;
                 }
                 throw e;
@@ -336,7 +336,8 @@ public final class TurnRunner implements Runnable {
             cutBySteer = false;
         }
         try {
-            model.stream(req, attempt::on, stream);
+            // retry notices reach the client; the stream's cancellation (turn interrupt or steer) cuts a backoff
+            model.stream(req, RetryNotices.forwarding(attempt::on, thread, turnId), stream);
         } finally {
             synchronized (this) {
                 streaming = null;
@@ -411,6 +412,7 @@ public final class TurnRunner implements Runnable {
         Item.AgentMessage last = review != null ? reviewMessage : lastAgentMessage;
         List<Item> summary = last == null ? List.of() : List.of(last);
         TurnInfo done = new TurnInfo(turnId, status, failure, summary, startedAtMs / 1000, now / 1000, now - startedAtMs);
+        thread.emit(thread.readState()); // before the status, as Codex orders it
         if (failure != null) {
             thread.emit(new Event.ThreadStatusChanged(thread.id(), ThreadState.SYSTEM_ERROR));
             thread.emit(new Event.Error(thread.id(), turnId, failure, false));

@@ -80,7 +80,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void invalidValuesWarnWithKeyAndReasonAndUnknownKeysStay() throws Exception {
+    void invalidValuesAreErrorsWithKeyAndReasonAndUnknownKeysStay() throws Exception {
         Path home = tmp.resolve("home");
         write(home.resolve("config.toml"), """
                 sandbox_mode = "sandboxed-please"
@@ -93,28 +93,30 @@ class ConfigLoaderTest {
                 wire_api = "grpc"
                 request_max_retries = "many"
                 """);
-        Config c = new ConfigLoader(home, List.of(), null, tmp.resolve("none.toml")).load(null);
+        ConfigLoader loader = new ConfigLoader(home, List.of(), null, tmp.resolve("none.toml"));
+        assertThrows(ConfigException.class, () -> loader.load(null));
+        Config c = loader.inspect(null);
         assertEquals("read-only", c.sandboxMode());
         assertEquals("never", c.approvalPolicy());
         assertEquals(true, c.get("some_future_key.nested"));
-        List<String> details = c.configWarnings().stream().map(ConfigWarning::details).toList();
-        assertTrue(details.stream().anyMatch(d -> d.startsWith("sandbox_mode: expected one of")), details.toString());
-        assertTrue(details.stream().anyMatch(d -> d.startsWith("project_doc_max_bytes:")), details.toString());
-        assertTrue(details.stream().anyMatch(d -> d.startsWith("notify: expected an array")), details.toString());
-        assertTrue(details.stream().anyMatch(d -> d.startsWith("model_providers.local.wire_api:")), details.toString());
-        assertTrue(details.stream().anyMatch(d -> d.startsWith("model_providers.local.request_max_retries:")), details.toString());
-        assertEquals(home.resolve("config.toml"), c.configWarnings().getFirst().file());
-        ModelProviderInfo p = c.provider("local");
-        assertEquals("responses", p.wireApi());
-        assertEquals(ModelProviderInfo.DEFAULT_REQUEST_MAX_RETRIES, p.requestMaxRetries());
+        List<String> errors = c.errors().stream().map(ConfigError::toString).toList();
+        String f = home.resolve("config.toml") + ":";
+        assertTrue(errors.contains(f + "1:1: invalid value for `sandbox_mode`: expected one of danger-full-access, "
+                + "read-only, workspace-write; found \"sandboxed-please\""), errors.toString());
+        assertTrue(errors.stream().anyMatch(d -> d.startsWith(f + "3:1: invalid value for `project_doc_max_bytes`:")), errors.toString());
+        assertTrue(errors.stream().anyMatch(d -> d.startsWith(f + "5:1: invalid value for `notify`: expected an array")), errors.toString());
+        assertTrue(errors.stream().anyMatch(d -> d.startsWith(f + "8:1: invalid value for `model_providers.local.wire_api`:")), errors.toString());
+        assertTrue(errors.stream().anyMatch(d -> d.startsWith(f + "9:1: invalid value for `model_providers.local.request_max_retries`:")), errors.toString());
+        assertEquals(home.resolve("config.toml"), c.errors().getFirst().where().file());
+        assertTrue(c.configWarnings().getFirst().summary().contains("`some_future_key` is ignored"));
     }
 
     @Test
-    void brokenTomlIsAWarningNotACrash() throws Exception {
+    void brokenTomlIsAnErrorNotACrashAndNotTheDefaults() throws Exception {
         Path home = tmp.resolve("home");
         write(home.resolve("config.toml"), "model = \n[[[\n");
-        Config c = new ConfigLoader(home, List.of(), null, tmp.resolve("none.toml")).load(null);
-        assertEquals(Config.DEFAULT_MODEL, c.model());
-        assertTrue(c.configWarnings().getFirst().summary().startsWith("Could not parse"));
+        ConfigLoader loader = new ConfigLoader(home, List.of(), null, tmp.resolve("none.toml"));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(null));
+        assertTrue(e.getMessage().startsWith("failed to load configuration: " + home.resolve("config.toml") + ":1:"), e.getMessage());
     }
 }

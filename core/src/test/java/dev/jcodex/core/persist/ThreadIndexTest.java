@@ -32,7 +32,7 @@ class ThreadIndexTest {
     private static ThreadSummary row(int i, String preview, String name) {
         return new ThreadSummary(String.format("01900000-0000-7000-8000-%012d", i), "/r/" + i, 1_000_000L + i * 1000L,
                 2_000_000L - i, "/work", "m", i % 2 == 0 ? "alpha" : "beta", preview, name, false, "vscode", "test",
-                "0.169.0", null, 0, 10, 10);
+                "0.169.0", null, 0, 10, 10, ThreadSummary.LEGACY, null, null, null, null);
     }
 
     private static ListQuery search(String term, boolean byUpdated, Long afterKey, String afterId, int limit) {
@@ -113,7 +113,8 @@ class ThreadIndexTest {
             index.upsert(t);
             assertEquals(1, index.page(search("old name", false, null, null, 10), 11).size());
             index.upsert(new ThreadSummary(t.id(), t.path(), t.createdAtMs(), t.updatedAtMs() + 5, t.cwd(), t.model(),
-                    t.modelProvider(), t.preview(), "Brand new", false, t.source(), t.originator(), t.cliVersion(), null, 0, 20, 20));
+                    t.modelProvider(), t.preview(), "Brand new", false, t.source(), t.originator(), t.cliVersion(), null, 0, 20, 20,
+                    t.historyMode(), null, null, null, null));
             assertEquals(0, index.page(search("old name", false, null, null, 10), 11).size());
             assertEquals(1, index.page(search("brand new", false, null, null, 10), 11).size());
             assertEquals("Brand new", index.get(t.id()).name());
@@ -121,7 +122,7 @@ class ThreadIndexTest {
             ThreadSummary other = row(2, "second prompt", null);
             index.upsertAll(List.of(other, new ThreadSummary(other.id(), other.path(), other.createdAtMs(), other.updatedAtMs(),
                     other.cwd(), other.model(), other.modelProvider(), "second prompt, edited", "Twice", false, other.source(),
-                    other.originator(), other.cliVersion(), null, 0, 30, 30)));
+                    other.originator(), other.cliVersion(), null, 0, 30, 30, other.historyMode(), null, null, null, null)));
             assertEquals(1, index.page(search("edited", false, null, null, 10), 11).size());
             assertEquals(1, index.page(search("twice", false, null, null, 10), 11).size());
             assertEquals("ok", integrity(dir.resolve("index.sqlite")));
@@ -168,6 +169,35 @@ class ThreadIndexTest {
         try (ThreadIndex index = new ThreadIndex(file)) {
             assertEquals(51, index.all().size());
             assertEquals(1, index.page(search("KEPT name", false, null, null, 10), 11).size());
+        }
+        assertEquals("ok", integrity(file));
+    }
+
+    @Test
+    void aVersionOneFileGainsHistoryModeAndGitColumnsInPlace() throws Exception {
+        Path file = dir.resolve("v1.sqlite");
+        try (ThreadIndex index = new ThreadIndex(file)) {
+            index.upsert(row(1, "made by jcodex", null));
+            ThreadSummary codex = row(2, "made by codex 0.171", null);
+            index.upsert(new ThreadSummary(codex.id(), codex.path(), codex.createdAtMs(), codex.updatedAtMs(), codex.cwd(),
+                    codex.model(), codex.modelProvider(), codex.preview(), null, false, "vscode", "codex", "0.171.0", null, 0,
+                    10, 10, ThreadSummary.LEGACY, null, null, null, null));
+        }
+        // back to version 1: the four columns did not exist
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String col : new String[] {"history_mode", "git_sha", "git_branch", "git_origin_url", "thread_source"}) {
+                s.execute("ALTER TABLE threads DROP COLUMN " + col);
+            }
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (ThreadIndex index = new ThreadIndex(file)) {
+            assertEquals(ThreadIndex.SCHEMA_VERSION, userVersion(file));
+            ThreadSummary mine = index.get(row(1, "", null).id());
+            assertEquals(ThreadSummary.LEGACY, mine.historyMode(), "indexed before modes existed: legacy");
+            assertNull(mine.gitBranch());
+            assertEquals(10, mine.rolloutSize(), "a jcodex row is not re-read");
+            assertEquals(-1, index.get(row(2, "", null).id()).rolloutSize(), "a Codex 0.17x row is re-read once");
+            assertEquals(1, index.page(search("made by jcodex", false, null, null, 10), 11).size());
         }
         assertEquals("ok", integrity(file));
     }

@@ -57,7 +57,7 @@ class ParamsFuzzTest {
         work = Files.createDirectories(tmp.resolve("work"));
         Files.writeString(work.resolve("f.txt"), "hello\n");
         try (MockResponses mock = new MockResponses()) {
-            Files.writeString(home.resolve("config.toml"), mock.configToml(""));
+            Files.writeString(home.resolve("config.toml"), mock.keylessConfigToml(""));
             AppServer server = new AppServer(new ConfigLoader(home, List.of(), null));
             try (InProcessClient c = new InProcessClient(server)) {
                 c.call("initialize", obj("clientInfo", obj("name", "fuzz", "version", "1")));

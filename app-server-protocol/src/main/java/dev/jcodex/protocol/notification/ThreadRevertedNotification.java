@@ -1,0 +1,4 @@
+package dev.jcodex.protocol.notification;
+
+/** A thread's history was cut back (thread/revert): re-read its turns. */
+public record ThreadRevertedNotification(String threadId) implements ServerNotification {}

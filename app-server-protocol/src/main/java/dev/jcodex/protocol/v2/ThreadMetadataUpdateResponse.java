@@ -1,0 +1,3 @@
+package dev.jcodex.protocol.v2;
+
+public record ThreadMetadataUpdateResponse(Thread thread) {}
