@@ -1,8 +1,6 @@
 package dev.jcodex.appserver.cli;
 
 import dev.jcodex.schema.ProtocolSchema;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,15 +23,6 @@ final class GenerateJsonSchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Files.createDirectories(out);
-            Path file = out.resolve(ProtocolSchema.FILE);
-            Files.writeString(file, ProtocolSchema.generate());
-            spec.commandLine().getErr().println("wrote " + file);
-            return 0;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("jcodex app-server generate-json-schema: cannot write " + out + ": " + e.getMessage());
-            return 1;
-        }
+        return ProtocolFileOutput.write(spec, out, ProtocolSchema.FILE, ProtocolSchema::generate);
     }
 }

@@ -1,8 +1,6 @@
 package dev.jcodex.appserver.cli;
 
 import dev.jcodex.schema.ProtocolTypeScript;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,15 +23,6 @@ final class GenerateTsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Files.createDirectories(out);
-            Path file = out.resolve(ProtocolTypeScript.FILE);
-            Files.writeString(file, ProtocolTypeScript.bundled());
-            spec.commandLine().getErr().println("wrote " + file);
-            return 0;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("jcodex app-server generate-ts: cannot write " + out + ": " + e.getMessage());
-            return 1;
-        }
+        return ProtocolFileOutput.write(spec, out, ProtocolTypeScript.FILE, ProtocolTypeScript::bundled);
     }
 }
