@@ -6,6 +6,7 @@ import dev.jcodex.core.approval.Approvals;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.ThreadState;
 import dev.jcodex.core.thread.TurnContext;
+import dev.jcodex.core.tools.ClientAnswers;
 import dev.jcodex.core.tools.ToolCall;
 import dev.jcodex.core.tools.ToolHandler;
 import dev.jcodex.core.tools.ToolOutput;
@@ -14,9 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code request_permissions}: the model asks for filesystem paths or network access beyond the sandbox for its
@@ -127,24 +125,6 @@ public final class RequestPermissionsTool implements ToolHandler {
     }
 
     private PermissionGrant await(PermissionRequest r, TurnContext ctx) throws InterruptedException {
-        if (ctx.cancellation().isCancelled()) throw new InterruptedException("interrupted");
-        ctx.emit(new Event.ThreadStatusChanged(ctx.threadId(), Approvals.WAITING));
-        CompletableFuture<PermissionGrant> answer = gate.request(r);
-        PermissionGrant result;
-        try (AutoCloseable ignored = ctx.cancellation().onCancel(() -> answer.cancel(false))) {
-            result = answer.get();
-        } catch (CancellationException e) {
-            throw new InterruptedException("interrupted while waiting for permissions");
-        } catch (InterruptedException e) {
-            answer.cancel(false);
-            throw e;
-        } catch (ExecutionException e) {
-            result = null;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        if (ctx.cancellation().isCancelled()) throw new InterruptedException("interrupted");
-        ctx.emit(new Event.ThreadStatusChanged(ctx.threadId(), ThreadState.ACTIVE));
-        return result;
+        return ClientAnswers.await(ctx, Approvals.WAITING, () -> gate.request(r), "permissions");
     }
 }

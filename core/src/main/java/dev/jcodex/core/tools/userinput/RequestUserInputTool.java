@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcodex.core.event.Event;
 import dev.jcodex.core.event.ThreadState;
 import dev.jcodex.core.thread.TurnContext;
+import dev.jcodex.core.tools.ClientAnswers;
 import dev.jcodex.core.tools.ToolCall;
 import dev.jcodex.core.tools.ToolHandler;
 import dev.jcodex.core.tools.ToolOutput;
@@ -13,9 +14,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code request_user_input}: the model asks the user one to three multiple-choice questions and waits for the
@@ -86,25 +84,7 @@ public final class RequestUserInputTool implements ToolHandler {
     }
 
     private Map<String, List<String>> await(UserInputRequest r, TurnContext ctx) throws InterruptedException {
-        if (ctx.cancellation().isCancelled()) throw new InterruptedException("interrupted");
-        ctx.emit(new Event.ThreadStatusChanged(ctx.threadId(), WAITING));
-        CompletableFuture<Map<String, List<String>>> answer = gate.request(r);
-        Map<String, List<String>> result;
-        try (AutoCloseable ignored = ctx.cancellation().onCancel(() -> answer.cancel(false))) {
-            result = answer.get();
-        } catch (CancellationException e) {
-            throw new InterruptedException("interrupted while waiting for user input");
-        } catch (InterruptedException e) {
-            answer.cancel(false);
-            throw e;
-        } catch (ExecutionException e) {
-            result = null;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        if (ctx.cancellation().isCancelled()) throw new InterruptedException("interrupted");
-        ctx.emit(new Event.ThreadStatusChanged(ctx.threadId(), ThreadState.ACTIVE));
-        return result;
+        return ClientAnswers.await(ctx, WAITING, () -> gate.request(r), "user input");
     }
 
     private static String displayName(String mode) {
